@@ -1,0 +1,165 @@
+//! The assessment (output), format v1.
+//!
+//! The explanation shown to a user is the list of [`Criterion`] outcomes: each a named check
+//! with its own citation, never prose written in the UI.
+
+use serde::Serialize;
+
+use crate::case::RegionCode;
+use crate::date::{Date, Term};
+use crate::policy::Citation;
+
+#[derive(Debug, Serialize)]
+pub struct Assessment {
+    pub as_of: Date,
+    pub term: Term,
+    pub rules: RulesInfo,
+    pub entitlements: Vec<Entitlement>,
+    pub not_entitled: Vec<NotEntitled>,
+    pub notices: Vec<Notice>,
+    /// Sum of `annual_yuan` over eligible entitlements (conditional ones excluded).
+    pub total_annual_yuan: i64,
+    pub places: Places,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RulesInfo {
+    pub version: &'static str,
+    pub verified_on: Date,
+    pub coverage_from: Date,
+    pub scope: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Places {
+    pub hukou: Place,
+    pub enrolment: Place,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Place {
+    pub region: RegionCode,
+    pub name: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Eligible,
+    Conditional,
+    NeedsInfo,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Entitlement {
+    pub program: &'static str,
+    pub name: &'static str,
+    pub outcome: Outcome,
+    pub amount: Amount,
+    pub annual_yuan: i64,
+    pub payer: Payer,
+    pub criteria: Vec<Criterion>,
+    pub citations: Vec<&'static Citation>,
+    pub apply: Apply,
+    pub excludes: Vec<&'static str>,
+    /// For `needs_info`: the case fields whose answer would decide the program.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<&'static str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AmountKind {
+    CashPerYear,
+    CashPerTerm,
+    CashPerDay,
+    CashOnce,
+    Waiver,
+    InKind,
+    LoanLimit,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Amount {
+    pub kind: AmountKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub yuan: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_yuan: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_yuan: Option<i64>,
+    /// For `cash_per_day`: the school days a year the standard is counted over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<i64>,
+    /// True when the amount is set locally and the national data has no figure.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub local: bool,
+    /// Why the figure is not verified against an official text, when it is not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unverified: Option<&'static str>,
+    /// Citation id of the figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified_on: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<Date>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PayerBasis {
+    Enrolment,
+    Hukou,
+    HukouFallback,
+    School,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Payer {
+    pub region: RegionCode,
+    pub basis: PayerBasis,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Criterion {
+    pub id: &'static str,
+    /// `true` met, `false` not met, `null` unknown.
+    pub met: Option<bool>,
+    pub text: String,
+    pub citations: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Apply {
+    #[serde(rename = "where")]
+    pub where_: &'static str,
+    pub when: &'static str,
+    pub documents: &'static [&'static str],
+}
+
+#[derive(Debug, Serialize)]
+pub struct NotEntitled {
+    pub program: &'static str,
+    pub name: &'static str,
+    pub criteria: Vec<Criterion>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    CrossProvince,
+    DoubleAid,
+    PolicyContinuation,
+    Unverified,
+    NationalOnly,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub programs: Vec<&'static str>,
+}

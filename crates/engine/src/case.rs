@@ -1,0 +1,472 @@
+//! The case (input), format v1: one household, one student, one as-of date.
+//!
+//! [`Case::from_json`] reads the v1 JSON by hand rather than through a serde derive, so that
+//! every problem is reported as a [`CaseError`] naming the exact field (`student.grade`,
+//! `household.statuses[1].to`) in Chinese. Semantic checks (known region codes, grade within
+//! the stage, contradictions) are in [`crate::validate`] and run for Rust callers too.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::date::Date;
+use crate::error::CaseError;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Case {
+    pub as_of: Date,
+    pub household: Household,
+    pub student: Student,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Household {
+    pub hukou: Hukou,
+    pub statuses: Vec<StatusPeriod>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hukou {
+    pub region: RegionCode,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<Area>,
+}
+
+/// A 6-digit administrative division code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RegionCode(pub u32);
+
+impl Serialize for RegionCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{:06}", self.0))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    Rural,
+    Urban,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StatusPeriod {
+    pub kind: StatusKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// Last day the status holds (inclusive); open-ended when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+}
+
+impl StatusPeriod {
+    /// A status counts only on dates inside its period (认定后开始享受, 清退后不再享受).
+    pub fn holds_on(&self, date: Date) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.to.is_none_or(|t| date <= t)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusKind {
+    RegisteredPoor,
+    LiftedOut,
+    Monitored,
+    Dibao,
+    Tekun,
+    LowIncome,
+    MartyrFamily,
+}
+
+impl StatusKind {
+    pub const ALL: [(&'static str, StatusKind, &'static str); 7] = [
+        ("registered_poor", StatusKind::RegisteredPoor, "建档立卡贫困户"),
+        ("lifted_out", StatusKind::LiftedOut, "脱贫户"),
+        ("monitored", StatusKind::Monitored, "防止返贫监测对象"),
+        ("dibao", StatusKind::Dibao, "最低生活保障家庭"),
+        ("tekun", StatusKind::Tekun, "特困供养"),
+        ("low_income", StatusKind::LowIncome, "低收入家庭"),
+        ("martyr_family", StatusKind::MartyrFamily, "烈士/优抚家庭"),
+    ];
+
+    pub fn label(self) -> &'static str {
+        Self::ALL.iter().find(|(_, k, _)| *k == self).map_or("", |(_, _, l)| l)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Preschool,
+    Primary,
+    Junior,
+    Senior,
+    SecondaryVocational,
+    HigherVocational,
+    Undergraduate,
+    Master,
+    Doctoral,
+}
+
+impl Stage {
+    pub const ALL: [(&'static str, Stage, &'static str); 9] = [
+        ("preschool", Stage::Preschool, "学前教育"),
+        ("primary", Stage::Primary, "小学"),
+        ("junior", Stage::Junior, "初中"),
+        ("senior", Stage::Senior, "普通高中"),
+        ("secondary_vocational", Stage::SecondaryVocational, "中职（含技工学校）"),
+        ("higher_vocational", Stage::HigherVocational, "高职（专科）"),
+        ("undergraduate", Stage::Undergraduate, "本科"),
+        ("master", Stage::Master, "硕士研究生"),
+        ("doctoral", Stage::Doctoral, "博士研究生"),
+    ];
+
+    pub fn label(self) -> &'static str {
+        Self::ALL.iter().find(|(_, s, _)| *s == self).map_or("", |(_, _, l)| l)
+    }
+
+    pub fn is_compulsory(self) -> bool {
+        matches!(self, Stage::Primary | Stage::Junior)
+    }
+
+    /// 本专科 (undergraduate and 高职/专科).
+    pub fn is_undergraduate_level(self) -> bool {
+        matches!(self, Stage::HigherVocational | Stage::Undergraduate)
+    }
+
+    pub fn is_graduate(self) -> bool {
+        matches!(self, Stage::Master | Stage::Doctoral)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ownership {
+    Public,
+    Private,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Setting {
+    City,
+    CountyTown,
+    Rural,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kindergarten {
+    Public,
+    InclusivePrivate,
+    OtherPrivate,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Major {
+    Agriculture,
+    ArtsPerformance,
+    Other,
+}
+
+/// The school's 家庭经济困难学生认定 result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hardship {
+    None,
+    General,
+    Relative,
+    Special,
+}
+
+impl Hardship {
+    pub fn is_needy(self) -> bool {
+        self != Hardship::None
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Hardship::Special => "特别困难",
+            Hardship::Relative => "比较困难",
+            Hardship::General => "一般困难",
+            Hardship::None => "不困难",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Student {
+    pub stage: Stage,
+    pub grade: u8,
+    pub enrolment: Enrolment,
+    pub disabled: bool,
+    pub orphan: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hardship: Option<Hardship>,
+    pub aid_received: Vec<AidReceived>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<Date>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub veteran: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub funded_teacher_trainee: bool,
+    /// 有固定工资收入 (excludes the postgraduate national grant). Optional, default false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub salaried: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub out_of_province_checked: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Enrolment {
+    pub region: RegionCode,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ownership: Option<Ownership>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boarding: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub setting: Option<Setting>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kindergarten: Option<Kindergarten>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub major: Option<Major>,
+    pub full_time: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nutrition_program: Option<bool>,
+    /// Whether the school's county is in the former contiguous poverty areas (an optional v1
+    /// field added for counties the engine's list does not cover).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contiguous_poverty_area: Option<bool>,
+    /// Whether the university is a central (部属) one; decides the doctoral grant figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub central_university: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AidReceived {
+    pub program: String,
+    pub region: RegionCode,
+}
+
+const AREAS: &[(&str, Area)] = &[("rural", Area::Rural), ("urban", Area::Urban)];
+const OWNERSHIPS: &[(&str, Ownership)] =
+    &[("public", Ownership::Public), ("private", Ownership::Private)];
+const SETTINGS: &[(&str, Setting)] =
+    &[("city", Setting::City), ("county_town", Setting::CountyTown), ("rural", Setting::Rural)];
+const KINDERGARTENS: &[(&str, Kindergarten)] = &[
+    ("public", Kindergarten::Public),
+    ("inclusive_private", Kindergarten::InclusivePrivate),
+    ("other_private", Kindergarten::OtherPrivate),
+];
+const MAJORS: &[(&str, Major)] = &[
+    ("agriculture", Major::Agriculture),
+    ("arts_performance", Major::ArtsPerformance),
+    ("other", Major::Other),
+];
+const HARDSHIPS: &[(&str, Hardship)] = &[
+    ("special", Hardship::Special),
+    ("relative", Hardship::Relative),
+    ("general", Hardship::General),
+    ("none", Hardship::None),
+];
+
+impl Case {
+    /// Parses v1 JSON. Unknown fields are ignored (later versions may add optional ones);
+    /// missing or malformed fields are errors naming the field.
+    pub fn from_json(text: &str) -> Result<Case, CaseError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            CaseError::syntax(format!(
+                "无法读取案例：不是有效的 JSON（第{}行第{}列）",
+                e.line(),
+                e.column()
+            ))
+        })?;
+        Case::from_value(&value)
+    }
+
+    pub fn from_value(value: &Value) -> Result<Case, CaseError> {
+        let root = object(value, "")?;
+        let as_of = date(required(root, "", "as_of")?, "as_of")?;
+        let household = object(required(root, "", "household")?, "household")?;
+        let hukou = object(required(household, "household", "hukou")?, "household.hukou")?;
+        let hukou = Hukou {
+            region: region(required(hukou, "household.hukou", "region")?, "household.hukou.region")?,
+            area: optional_enum(hukou, "household.hukou", "area", AREAS)?,
+        };
+        let mut statuses = Vec::new();
+        if let Some(list) = optional(household, "statuses") {
+            let list = array(list, "household.statuses")?;
+            for (i, item) in list.iter().enumerate() {
+                let path = format!("household.statuses[{i}]");
+                let obj = object(item, &path)?;
+                let kind_text = string(required(obj, &path, "kind")?, &format!("{path}.kind"))?;
+                let kind = StatusKind::ALL
+                    .iter()
+                    .find(|(name, _, _)| *name == kind_text)
+                    .map(|(_, k, _)| *k)
+                    .ok_or_else(|| {
+                        let allowed: Vec<&str> = StatusKind::ALL.iter().map(|(n, _, _)| *n).collect();
+                        CaseError::invalid(
+                            format!("{path}.kind"),
+                            format!("家庭身份“{kind_text}”无法识别，应为：{}", allowed.join("、")),
+                        )
+                    })?;
+                let from = optional(obj, "from").map(|v| date(v, &format!("{path}.from"))).transpose()?;
+                let to = optional(obj, "to").map(|v| date(v, &format!("{path}.to"))).transpose()?;
+                statuses.push(StatusPeriod { kind, from, to });
+            }
+        }
+        let student = object(required(root, "", "student")?, "student")?;
+        let stage_text = string(required(student, "student", "stage")?, "student.stage")?;
+        let stage = Stage::ALL
+            .iter()
+            .find(|(name, _, _)| *name == stage_text)
+            .map(|(_, s, _)| *s)
+            .ok_or_else(|| {
+                let allowed: Vec<&str> = Stage::ALL.iter().map(|(n, _, _)| *n).collect();
+                CaseError::invalid(
+                    "student.stage",
+                    format!("学段“{stage_text}”无法识别，应为：{}", allowed.join("、")),
+                )
+            })?;
+        let grade = required(student, "student", "grade")?;
+        let grade = grade
+            .as_u64()
+            .filter(|g| (1..=20).contains(g))
+            .ok_or_else(|| CaseError::invalid("student.grade", "年级应为1到20之间的整数"))?
+            as u8;
+        let enrol = object(required(student, "student", "enrolment")?, "student.enrolment")?;
+        let p = "student.enrolment";
+        let enrolment = Enrolment {
+            region: region(required(enrol, p, "region")?, "student.enrolment.region")?,
+            ownership: optional_enum(enrol, p, "ownership", OWNERSHIPS)?,
+            boarding: optional_bool(enrol, p, "boarding")?,
+            setting: optional_enum(enrol, p, "setting", SETTINGS)?,
+            kindergarten: optional_enum(enrol, p, "kindergarten", KINDERGARTENS)?,
+            major: optional_enum(enrol, p, "major", MAJORS)?,
+            full_time: optional_bool(enrol, p, "full_time")?.unwrap_or(true),
+            nutrition_program: optional_bool(enrol, p, "nutrition_program")?,
+            contiguous_poverty_area: optional_bool(enrol, p, "contiguous_poverty_area")?,
+            central_university: optional_bool(enrol, p, "central_university")?,
+        };
+        let mut aid_received = Vec::new();
+        if let Some(list) = optional(student, "aid_received") {
+            for (i, item) in array(list, "student.aid_received")?.iter().enumerate() {
+                let path = format!("student.aid_received[{i}]");
+                let obj = object(item, &path)?;
+                aid_received.push(AidReceived {
+                    program: string(required(obj, &path, "program")?, &format!("{path}.program"))?
+                        .to_string(),
+                    region: region(required(obj, &path, "region")?, &format!("{path}.region"))?,
+                });
+            }
+        }
+        let s = "student";
+        Ok(Case {
+            as_of,
+            household: Household { hukou, statuses },
+            student: Student {
+                stage,
+                grade,
+                enrolment,
+                disabled: optional_bool(student, s, "disabled")?.unwrap_or(false),
+                orphan: optional_bool(student, s, "orphan")?.unwrap_or(false),
+                hardship: optional_enum(student, s, "hardship", HARDSHIPS)?,
+                aid_received,
+                birth_date: optional(student, "birth_date")
+                    .map(|v| date(v, "student.birth_date"))
+                    .transpose()?,
+                veteran: optional_bool(student, s, "veteran")?.unwrap_or(false),
+                funded_teacher_trainee: optional_bool(student, s, "funded_teacher_trainee")?
+                    .unwrap_or(false),
+                salaried: optional_bool(student, s, "salaried")?.unwrap_or(false),
+                out_of_province_checked: optional_bool(student, s, "out_of_province_checked")?
+                    .unwrap_or(false),
+            },
+        })
+    }
+
+    /// The v1 JSON of this case (what a share link or the CLI reads back).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+fn object<'a>(value: &'a Value, path: &str) -> Result<&'a Map<String, Value>, CaseError> {
+    value.as_object().ok_or_else(|| {
+        let field = if path.is_empty() { "(根)" } else { path };
+        CaseError::invalid(field, "应为一个对象（{…}）")
+    })
+}
+
+fn array<'a>(value: &'a Value, path: &str) -> Result<&'a Vec<Value>, CaseError> {
+    value.as_array().ok_or_else(|| CaseError::invalid(path, "应为一个列表（[…]）"))
+}
+
+/// A field that is present and not `null`.
+fn optional<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    obj.get(key).filter(|v| !v.is_null())
+}
+
+fn required<'a>(
+    obj: &'a Map<String, Value>,
+    parent: &str,
+    key: &str,
+) -> Result<&'a Value, CaseError> {
+    optional(obj, key).ok_or_else(|| CaseError::missing(join(parent, key)))
+}
+
+fn string<'a>(value: &'a Value, path: &str) -> Result<&'a str, CaseError> {
+    value.as_str().ok_or_else(|| CaseError::invalid(path, "应为文字（字符串）"))
+}
+
+fn date(value: &Value, path: &str) -> Result<Date, CaseError> {
+    let text = string(value, path)?;
+    Date::parse(text).ok_or_else(|| {
+        CaseError::invalid(path, format!("日期“{text}”无效，应为真实存在的日期，格式 YYYY-MM-DD"))
+    })
+}
+
+fn region(value: &Value, path: &str) -> Result<RegionCode, CaseError> {
+    let text = string(value, path)?;
+    if text.len() != 6 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(CaseError::invalid(path, format!("地区代码“{text}”应为6位数字（如 620102）")));
+    }
+    text.parse().map(RegionCode).map_err(|_| CaseError::invalid(path, "地区代码无效"))
+}
+
+fn optional_bool(
+    obj: &Map<String, Value>,
+    parent: &str,
+    key: &str,
+) -> Result<Option<bool>, CaseError> {
+    optional(obj, key)
+        .map(|v| {
+            v.as_bool()
+                .ok_or_else(|| CaseError::invalid(join(parent, key), "应为 true 或 false"))
+        })
+        .transpose()
+}
+
+fn optional_enum<T: Copy>(
+    obj: &Map<String, Value>,
+    parent: &str,
+    key: &str,
+    choices: &[(&str, T)],
+) -> Result<Option<T>, CaseError> {
+    let Some(value) = optional(obj, key) else { return Ok(None) };
+    let path = join(parent, key);
+    let text = string(value, &path)?;
+    choices.iter().find(|(name, _)| *name == text).map(|(_, v)| Some(*v)).ok_or_else(|| {
+        let allowed: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+        CaseError::invalid(path, format!("取值“{text}”无法识别，应为：{}", allowed.join("、")))
+    })
+}

@@ -1,0 +1,107 @@
+//! The administrative-division registry (GB/T 2260 codes as published by 国家统计局, 2023).
+//!
+//! Every region code in a case must be a county-level code found here (or a prefecture-level
+//! city without counties, which the registry lists as a county row), so that every answer can
+//! name the place in Chinese and an unknown code is an error, not a guess.
+
+use crate::policy::{REGION_NAMES, REGION_ROWS};
+
+/// Administrative level of a registry row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Province,
+    Prefecture,
+    County,
+}
+
+/// One row of the registry.
+#[derive(Clone, Copy, Debug)]
+pub struct Region {
+    pub code: u32,
+    pub level: Level,
+    pub name: &'static str,
+}
+
+/// Looks a code up.
+pub fn lookup(code: u32) -> Option<Region> {
+    let index = REGION_ROWS.binary_search_by_key(&code, |row| row.0).ok()?;
+    let (code, level, start, len) = REGION_ROWS[index];
+    let level = match level {
+        0 => Level::Province,
+        1 => Level::Prefecture,
+        _ => Level::County,
+    };
+    let name = REGION_NAMES.get(start as usize..start as usize + len as usize)?;
+    Some(Region { code, level, name })
+}
+
+/// A county-level region, or `None` for unknown codes and for province or prefecture codes.
+pub fn county(code: u32) -> Option<Region> {
+    lookup(code).filter(|r| r.level == Level::County)
+}
+
+/// Province of a code: its first two digits.
+pub fn province_of(code: u32) -> u32 {
+    code / 10_000
+}
+
+/// The full Chinese name, province → prefecture → county: 甘肃省兰州市城关区. Placeholder
+/// prefecture rows (市辖区, 县, 省直辖县级行政区划) are left out.
+pub fn full_name(code: u32) -> String {
+    let mut name = String::new();
+    if let Some(p) = lookup(province_of(code) * 10_000) {
+        name.push_str(p.name);
+    }
+    let prefecture = code / 100 * 100;
+    if prefecture != code && prefecture != province_of(code) * 10_000 {
+        if let Some(p) = lookup(prefecture) {
+            if !matches!(p.name, "市辖区" | "县" | "省直辖县级行政区划" | "自治区直辖县级行政区划")
+            {
+                name.push_str(p.name);
+            }
+        }
+    }
+    if let Some(c) = lookup(code) {
+        if c.level != Level::Province {
+            name.push_str(c.name);
+        }
+    }
+    name
+}
+
+/// All county-level rows (for pickers and search in the app).
+pub fn counties() -> impl Iterator<Item = Region> {
+    REGION_ROWS.iter().filter_map(|row| lookup(row.0)).filter(|r| r.level == Level::County)
+}
+
+/// Number of rows of each level: (provinces, prefectures, counties).
+pub fn counts() -> (usize, usize, usize) {
+    REGION_ROWS.iter().fold((0, 0, 0), |(p, c, a), row| match row.1 {
+        0 => (p + 1, c, a),
+        1 => (p, c + 1, a),
+        _ => (p, c, a + 1),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_places_in_full() {
+        assert_eq!(full_name(620102), "甘肃省兰州市城关区");
+        assert_eq!(full_name(622926), "甘肃省临夏回族自治州东乡族自治县");
+        assert_eq!(full_name(110101), "北京市东城区");
+        assert_eq!(full_name(441900), "广东省东莞市");
+        assert_eq!(full_name(429004), "湖北省仙桃市");
+    }
+
+    #[test]
+    fn county_rejects_other_levels_and_unknown_codes() {
+        assert!(county(620102).is_some());
+        assert!(county(620100).is_none());
+        assert!(county(620000).is_none());
+        assert!(county(999999).is_none());
+        assert_eq!(counts(), (31, 339, 2978));
+    }
+}

@@ -1,0 +1,552 @@
+//! The rules: one function per program of the national catalogue, each a sequence of named
+//! criteria with citations. The criteria *are* the explanation.
+//!
+//! Shared facts about the case (which statuses hold on the as-of date, whether the student is
+//! enrolled in another province, whether the 2021–2025 transition period is over) are worked
+//! out once in [`Ctx`]. Each program builds an [`Eval`]; the first criterion that fails ends
+//! it (the "why not"), an unknown that a case field would settle makes it `needs_info`, an
+//! unknown that no field settles (merit, continuation after 2025) makes it `conditional`.
+
+mod compulsory;
+mod higher;
+mod secondary;
+
+use std::borrow::Cow;
+
+use crate::assessment::*;
+use crate::case::{Area, Case, Hardship, Stage, StatusKind};
+use crate::date::Date;
+use crate::policy::{self, DatedValue, ProgramInfo, META};
+use crate::regions;
+
+/// Facts about the case shared by every rule.
+pub(crate) struct Ctx<'a> {
+    pub case: &'a Case,
+    pub date: Date,
+    pub hukou: Place,
+    pub enrolment: Place,
+    pub cross_province: bool,
+    /// After the last day of the 2021–2025 transition period.
+    pub post_transition: bool,
+    pub poverty: bool,
+    pub monitored: bool,
+    pub dibao: bool,
+    pub tekun: bool,
+    pub low_income: bool,
+    pub martyr: bool,
+    /// Programs whose outcome is conditional only because continuation after 2025 is unknown.
+    pub continuation_unknown: Vec<&'static str>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(case: &'a Case) -> Ctx<'a> {
+        let date = case.as_of;
+        let holds = |kind: StatusKind| {
+            case.household.statuses.iter().any(|s| s.kind == kind && s.holds_on(date))
+        };
+        let hukou = case.household.hukou.region;
+        let enrolment = case.student.enrolment.region;
+        Ctx {
+            case,
+            date,
+            hukou: Place { region: hukou, name: regions::full_name(hukou.0) },
+            enrolment: Place { region: enrolment, name: regions::full_name(enrolment.0) },
+            cross_province: regions::province_of(hukou.0) != regions::province_of(enrolment.0),
+            post_transition: date >= META.transition_until,
+            poverty: holds(StatusKind::RegisteredPoor) || holds(StatusKind::LiftedOut),
+            monitored: holds(StatusKind::Monitored),
+            dibao: holds(StatusKind::Dibao),
+            tekun: holds(StatusKind::Tekun),
+            low_income: holds(StatusKind::LowIncome),
+            martyr: holds(StatusKind::MartyrFamily),
+            continuation_unknown: Vec::new(),
+        }
+    }
+
+    pub fn stage(&self) -> Stage {
+        self.case.student.stage
+    }
+
+    pub fn rural_hukou(&self) -> Option<bool> {
+        self.case.household.hukou.area.map(|a| a == Area::Rural)
+    }
+
+    fn payer(&self, basis: PayerBasis) -> Payer {
+        let place = match basis {
+            PayerBasis::Hukou | PayerBasis::HukouFallback => &self.hukou,
+            PayerBasis::Enrolment | PayerBasis::School => &self.enrolment,
+        };
+        Payer { region: place.region, basis, name: place.name.clone() }
+    }
+}
+
+/// The unknowns a criterion can leave.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unknown {
+    /// A case field would decide it.
+    Field(&'static str),
+    /// Nothing in the case decides it (merit ranking, continuation after 2025, quotas).
+    Conditional,
+}
+
+/// One program's evaluation in progress.
+pub(crate) struct Eval {
+    pub info: &'static ProgramInfo,
+    pub criteria: Vec<Criterion>,
+    pub needs: Vec<&'static str>,
+    pub conditional: bool,
+    pub failed: bool,
+    pub amount: Option<Amount>,
+    pub payer: Option<Payer>,
+    pub excludes: Vec<&'static str>,
+}
+
+type Text = Cow<'static, str>;
+
+impl Eval {
+    pub fn new(id: &str) -> Eval {
+        let info = policy::program(id).unwrap_or_else(|| unreachable_program(id));
+        Eval {
+            info,
+            criteria: Vec::with_capacity(4),
+            needs: Vec::new(),
+            conditional: false,
+            failed: false,
+            amount: None,
+            payer: None,
+            excludes: Vec::new(),
+        }
+    }
+
+    pub fn met(&mut self, id: &'static str, text: impl Into<Text>, cites: &[&'static str]) {
+        self.push(id, Some(true), text.into(), cites);
+    }
+
+    /// Records a failed criterion; the caller returns right after.
+    pub fn fail(&mut self, id: &'static str, text: impl Into<Text>, cites: &[&'static str]) {
+        self.failed = true;
+        self.push(id, Some(false), text.into(), cites);
+    }
+
+    pub fn unknown(
+        &mut self,
+        id: &'static str,
+        unknown: Unknown,
+        text: impl Into<Text>,
+        cites: &[&'static str],
+    ) {
+        match unknown {
+            Unknown::Field(field) => {
+                if !self.needs.contains(&field) {
+                    self.needs.push(field);
+                }
+            }
+            Unknown::Conditional => self.conditional = true,
+        }
+        self.push(id, None, text.into(), cites);
+    }
+
+    fn push(&mut self, id: &'static str, met: Option<bool>, text: Text, cites: &[&'static str]) {
+        self.criteria.push(Criterion { id, met, text: text.into_owned(), citations: cites.to_vec() });
+    }
+
+    /// Standard first checks: the student's stage is one the program serves, and the program
+    /// is in force on the as-of date (never applied to dates before it took effect).
+    /// Returns false when evaluation should stop.
+    pub fn stage_and_date(&mut self, ctx: &Ctx, stages: &[Stage], stage_text: &'static str) -> bool {
+        if !stages.contains(&ctx.stage()) {
+            self.fail(
+                "stage",
+                format!("适用学段：{stage_text}；本案例为{}", ctx.stage().label()),
+                &[self.info.citation],
+            );
+            return false;
+        }
+        if !self.info.in_force(ctx.date) {
+            let text = match self.info.until {
+                Some(until) if ctx.date >= until => format!(
+                    "该政策实施期限至 {}（不含），评估日期 {} 已过期限",
+                    until, ctx.date
+                ),
+                _ => format!(
+                    "该政策自 {} 起实施，评估日期 {} 在此之前（新政策不向前追溯）",
+                    self.info.from, ctx.date
+                ),
+            };
+            self.fail("in_force", text, &[self.info.citation]);
+            return false;
+        }
+        true
+    }
+}
+
+fn unreachable_program(id: &str) -> &'static ProgramInfo {
+    // Every id the rules use is in programs.toml (checked by tests/policy_data.rs); fall back
+    // to the first program rather than panic if data and code ever drift.
+    debug_assert!(false, "program {id} missing from programs.toml");
+    &policy::PROGRAMS[0]
+}
+
+/// Amount from a dated value.
+pub(crate) fn amount(kind: AmountKind, v: &'static DatedValue) -> Amount {
+    Amount {
+        kind,
+        yuan: Some(v.value),
+        min_yuan: None,
+        max_yuan: None,
+        days: None,
+        local: false,
+        unverified: v.unverified,
+        citation: Some(v.citation),
+        verified_on: Some(v.verified_on),
+        effective_from: Some(v.from),
+    }
+}
+
+/// An amount with no national figure.
+pub(crate) fn amount_unknown(kind: AmountKind, local: bool) -> Amount {
+    Amount {
+        kind,
+        yuan: None,
+        min_yuan: None,
+        max_yuan: None,
+        days: None,
+        local,
+        unverified: None,
+        citation: None,
+        verified_on: None,
+        effective_from: None,
+    }
+}
+
+/// The family's hardship as the rules need it: the school's finding, or a status that puts the
+/// family among the 特别困难 groups of the 2018 identification guideline.
+pub(crate) enum Need {
+    Yes(Text),
+    No(Text),
+    Unknown,
+}
+
+pub(crate) fn need(ctx: &Ctx) -> Need {
+    let s = &ctx.case.student;
+    if let Some(h) = s.hardship.filter(|h| h.is_needy()) {
+        return Need::Yes(Cow::Owned(format!("学校认定为家庭经济困难学生（{}）", h.label())));
+    }
+    let by_status = if ctx.poverty {
+        Some("脱贫家庭（原建档立卡）学生")
+    } else if ctx.dibao {
+        Some("最低生活保障家庭学生")
+    } else if ctx.tekun {
+        Some("特困供养学生")
+    } else if s.orphan {
+        Some("孤儿")
+    } else if ctx.monitored {
+        Some("防止返贫监测对象家庭学生")
+    } else if ctx.martyr {
+        Some("烈士子女/优抚家庭学生")
+    } else if ctx.low_income {
+        Some("低收入家庭学生")
+    } else {
+        None
+    };
+    match (by_status, s.hardship) {
+        (Some(group), _) => Need::Yes(Cow::Owned(format!(
+            "{group}，属家庭经济困难认定的重点对象（仍须经学校认定）"
+        ))),
+        (None, Some(Hardship::None)) => {
+            Need::No(Cow::Borrowed("学校认定结果为“不困难”，且无低保、特困、脱贫户等身份"))
+        }
+        _ => Need::Unknown,
+    }
+}
+
+/// Adds the family-hardship criterion; returns false when evaluation should stop.
+pub(crate) fn require_need(e: &mut Eval, ctx: &Ctx) -> bool {
+    const CITE: &[&str] = &["hardship-identification-2018"];
+    match need(ctx) {
+        Need::Yes(text) => e.met("hardship", text, CITE),
+        Need::No(text) => {
+            e.fail("hardship", text, CITE);
+            return false;
+        }
+        Need::Unknown => e.unknown(
+            "hardship",
+            Unknown::Field("student.hardship"),
+            "需要学校的家庭经济困难认定结果（特别困难/比较困难/一般困难/不困难）",
+            CITE,
+        ),
+    }
+    true
+}
+
+/// The "four categories" (四类) of 普高免学杂费 and the non-boarder allowance: 建档立卡/脱贫家庭
+/// students, and non-建档立卡 students who are 家庭经济困难残疾学生, 农村低保 or 农村特困.
+pub(crate) fn require_four_categories(e: &mut Eval, ctx: &Ctx, cite: &'static str) -> bool {
+    let s = &ctx.case.student;
+    let rural = ctx.rural_hukou();
+    let disabled_needy = s.disabled && matches!(need(ctx), Need::Yes(_));
+    let certain: Option<&'static str> = if ctx.poverty && !ctx.post_transition {
+        Some("建档立卡（脱贫家庭）学生")
+    } else if disabled_needy {
+        Some("家庭经济困难残疾学生")
+    } else if ctx.dibao && rural == Some(true) {
+        Some("农村低保家庭学生")
+    } else if ctx.tekun && rural == Some(true) {
+        Some("农村特困救助供养学生")
+    } else {
+        None
+    };
+    if let Some(group) = certain {
+        e.met("four_categories", format!("属于四类家庭经济困难学生：{group}"), &[cite]);
+        return true;
+    }
+    if ctx.poverty {
+        e.unknown(
+            "four_categories",
+            Unknown::Conditional,
+            "脱贫家庭（原建档立卡）学生：2021—2025年过渡期已结束，尚未见国家文件确认过渡期后是否继续自动纳入，以当地最新政策为准",
+            &[cite, META.post_transition_citation],
+        );
+        return true;
+    }
+    if (ctx.dibao || ctx.tekun) && rural.is_none() {
+        e.unknown(
+            "four_categories",
+            Unknown::Field("household.hukou.area"),
+            "低保、特困须为农村家庭：需要户籍类型（农村/城镇）",
+            &[cite],
+        );
+        return true;
+    }
+    if s.disabled && matches!(need(ctx), Need::Unknown) {
+        e.unknown(
+            "four_categories",
+            Unknown::Field("student.hardship"),
+            "残疾学生须为家庭经济困难：需要学校的家庭经济困难认定结果",
+            &[cite],
+        );
+        return true;
+    }
+    let mut text = String::from(
+        "不属于四类家庭经济困难学生（建档立卡/脱贫家庭、家庭经济困难残疾学生、农村低保家庭、农村特困供养）",
+    );
+    if ctx.monitored {
+        text.push_str("；防止返贫监测对象未列入国家规定的四类，部分省份另有规定");
+    }
+    if (ctx.dibao || ctx.tekun) && rural == Some(false) {
+        text.push_str("；城镇低保、特困家庭不在国家规定范围内");
+    }
+    e.fail("four_categories", text, &[cite]);
+    false
+}
+
+/// Payer for compulsory-stage aid: the 学籍地, or the 户籍地 as fallback when the student is
+/// enrolled in another province and the 户籍地 has verified nothing was received there.
+pub(crate) fn compulsory_payer(e: &mut Eval, ctx: &Ctx) -> Payer {
+    if ctx.cross_province && ctx.case.student.out_of_province_checked {
+        e.met(
+            "hukou_fallback",
+            format!(
+                "学籍在省外（{}），经户籍地核实未在省外享受资助，由户籍地（{}）兜底资助",
+                ctx.enrolment.name, ctx.hukou.name
+            ),
+            &["hunan-2020-speech"],
+        );
+        ctx.payer(PayerBasis::HukouFallback)
+    } else {
+        ctx.payer(PayerBasis::Enrolment)
+    }
+}
+
+pub fn assess(case: &Case) -> Assessment {
+    let mut ctx = Ctx::new(case);
+    let evals = [
+        compulsory::preschool_fee_waiver(&ctx),
+        compulsory::preschool_hardship_aid(&ctx),
+        compulsory::tuition_waiver(&ctx),
+        compulsory::free_textbooks(&ctx),
+        compulsory::boarding_allowance(&ctx),
+        compulsory::nonboarding_allowance(&ctx),
+        compulsory::nutrition_meal(&ctx),
+        secondary::senior_fee_waiver(&ctx),
+        secondary::senior_national_grant(&ctx),
+        secondary::vocational_tuition_waiver(&ctx),
+        secondary::vocational_national_grant(&ctx),
+        secondary::yulu(&ctx),
+        higher::national_grant(&ctx),
+        higher::national_scholarship(&ctx),
+        higher::encouragement_scholarship(&ctx),
+        higher::origin_loan(&ctx),
+        higher::freshman_travel(&ctx),
+        higher::green_channel(&ctx),
+        higher::graduate_national_grant(&ctx),
+        higher::graduate_academic_scholarship(&ctx),
+    ];
+    let mut entitlements = Vec::new();
+    let mut not_entitled = Vec::new();
+    let mut unverified = Vec::new();
+    for e in evals {
+        if e.failed {
+            not_entitled.push(NotEntitled {
+                program: e.info.id,
+                name: e.info.name,
+                criteria: e.criteria,
+            });
+            continue;
+        }
+        let outcome = if !e.needs.is_empty() {
+            Outcome::NeedsInfo
+        } else if e.conditional {
+            Outcome::Conditional
+        } else {
+            Outcome::Eligible
+        };
+        let amount = e.amount.unwrap_or_else(|| amount_unknown(AmountKind::InKind, false));
+        if amount.unverified.is_some() {
+            unverified.push(e.info.id);
+        }
+        if e.criteria.iter().any(|c| c.citations.contains(&META.post_transition_citation)) {
+            ctx.continuation_unknown.push(e.info.id);
+        }
+        let annual_yuan = annual(&amount);
+        let default_payer = match e.info.payer {
+            "hukou" => PayerBasis::Hukou,
+            "school" => PayerBasis::School,
+            _ => PayerBasis::Enrolment,
+        };
+        let citations = e.info.citations.iter().filter_map(|id| policy::citation(id)).collect();
+        entitlements.push(Entitlement {
+            program: e.info.id,
+            name: e.info.name,
+            outcome,
+            amount,
+            annual_yuan,
+            payer: e.payer.unwrap_or_else(|| ctx.payer(default_payer)),
+            criteria: e.criteria,
+            citations,
+            apply: Apply {
+                where_: e.info.apply_where,
+                when: e.info.apply_when,
+                documents: e.info.documents,
+            },
+            excludes: e.excludes,
+            needs: e.needs,
+        });
+    }
+    let total_annual_yuan = entitlements
+        .iter()
+        .filter(|e| e.outcome == Outcome::Eligible)
+        .map(|e| e.annual_yuan)
+        .sum();
+    let notices = notices(&ctx, &entitlements, unverified);
+    Assessment {
+        as_of: case.as_of,
+        term: case.as_of.term(),
+        rules: crate::rules_info(),
+        entitlements,
+        not_entitled,
+        notices,
+        total_annual_yuan,
+        places: Places { hukou: ctx.hukou.clone(), enrolment: ctx.enrolment.clone() },
+    }
+}
+
+/// One school year's money: per-term amounts twice, per-day amounts over the school days;
+/// loans and in-kind aid count 0.
+fn annual(a: &Amount) -> i64 {
+    let Some(yuan) = a.yuan else { return 0 };
+    match a.kind {
+        AmountKind::CashPerYear | AmountKind::CashOnce | AmountKind::Waiver => yuan,
+        AmountKind::CashPerTerm => yuan * 2,
+        AmountKind::CashPerDay => yuan * a.days.unwrap_or(0),
+        AmountKind::InKind | AmountKind::LoanLimit => 0,
+    }
+}
+
+fn notices(ctx: &Ctx, entitlements: &[Entitlement], unverified: Vec<&'static str>) -> Vec<Notice> {
+    let mut notices = Vec::new();
+    let s = &ctx.case.student;
+    if ctx.cross_province {
+        let text = if s.out_of_province_checked {
+            format!(
+                "学籍在省外（{}）。户籍地（{}）已核实未在省外享受资助，义务教育阶段资助由户籍地兜底，不得重复领取。",
+                ctx.enrolment.name, ctx.hukou.name
+            )
+        } else if s.stage.is_compulsory() {
+            format!(
+                "学籍在省外（{}）：义务教育阶段资助由学籍地负责。若在学籍地未享受到资助，可请户籍地（{}）核实后兜底资助，但不能两地重复领取。",
+                ctx.enrolment.name, ctx.hukou.name
+            )
+        } else {
+            format!(
+                "学籍在省外（{}）：在校资助由就读学校及学籍地负责；雨露计划、生源地信用助学贷款等由户籍地（{}）办理。",
+                ctx.enrolment.name, ctx.hukou.name
+            )
+        };
+        notices.push(Notice { kind: NoticeKind::CrossProvince, text, programs: Vec::new() });
+    }
+    // Double aid: the same program received from two places, or two programs that exclude
+    // each other both received.
+    let mut seen: Vec<(&str, u32)> = Vec::new();
+    let mut doubled: Vec<&'static str> = Vec::new();
+    for aid in &s.aid_received {
+        if let Some(&(_, region)) = seen.iter().find(|(p, _)| *p == aid.program) {
+            if region != aid.region.0 {
+                if let Some(info) = policy::program(&aid.program) {
+                    if !doubled.contains(&info.id) {
+                        doubled.push(info.id);
+                        notices.push(Notice {
+                            kind: NoticeKind::DoubleAid,
+                            text: format!(
+                                "重复资助：“{}”同时从{}和{}领取，同一学期只能由一地资助，请向学籍地学校和户籍地核实并退回多领部分。",
+                                info.name,
+                                regions::full_name(region),
+                                regions::full_name(aid.region.0)
+                            ),
+                            programs: vec![info.id],
+                        });
+                    }
+                }
+            }
+        } else {
+            seen.push((&aid.program, aid.region.0));
+        }
+    }
+    let received = |id: &str| s.aid_received.iter().any(|a| a.program == id);
+    if received("higher.national_scholarship") && received("higher.encouragement_scholarship") {
+        notices.push(Notice {
+            kind: NoticeKind::DoubleAid,
+            text: "同一学年不能同时获得国家奖学金和国家励志奖学金。".to_string(),
+            programs: vec!["higher.national_scholarship", "higher.encouragement_scholarship"],
+        });
+    }
+    if !ctx.continuation_unknown.is_empty() {
+        let names: Vec<&str> = entitlements
+            .iter()
+            .filter(|e| ctx.continuation_unknown.contains(&e.program))
+            .map(|e| e.name)
+            .collect();
+        notices.push(Notice {
+            kind: NoticeKind::PolicyContinuation,
+            text: format!(
+                "2021—2025年巩固拓展脱贫攻坚成果过渡期已于2025年12月31日结束。2026年中央一号文件要求帮扶政策总体稳定，但尚未见国家文件确认以下项目是否延续：{}。请以当地最新通知为准。",
+                names.join("、")
+            ),
+            programs: ctx.continuation_unknown.clone(),
+        });
+    }
+    if !unverified.is_empty() {
+        notices.push(Notice {
+            kind: NoticeKind::Unverified,
+            text: "部分金额或起始日期尚未与官方原文核对（见各项说明），请以学校或资助中心的通知为准。"
+                .to_string(),
+            programs: unverified,
+        });
+    }
+    notices.push(Notice {
+        kind: NoticeKind::NationalOnly,
+        text: "本结果只包含国家资助政策。省、市、县和学校可能另有资助（如地方营养餐、学前资助标准、地方奖助学金），请向当地学生资助管理中心咨询。".to_string(),
+        programs: Vec::new(),
+    });
+    notices
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, skipping whatever is already there.
+#
+#   scripts/tools.sh            Rust target + rustfmt/clippy (native tests)
+#   scripts/tools.sh web        + Trunk, wasm-bindgen-cli, wasm-opt (serving the app)
+#
+# Tools go under $ZHUXUE_TOOLS (default /opt/zhuxue-tools), outside the clone, so a second
+# run, or a second clone, reuses them. Versions are pinned: Trunk 0.21.14 is the last that
+# builds with rustc 1.95; wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TOOLS="${ZHUXUE_TOOLS:-/opt/zhuxue-tools}"
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock)
+BINARYEN_VERSION=132.0.0
+
+log() { printf '[tools] %s\n' "$*" >&2; }
+
+mkdir -p "$TOOLS/bin"
+export PATH="$TOOLS/bin:$TOOLS/node_modules/.bin:$PATH"
+
+rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
+
+if [ "${1:-}" = "web" ]; then
+  if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+    log "installing trunk $TRUNK_VERSION (about 12 minutes on 2 cores)"
+    cargo install trunk@"$TRUNK_VERSION" --locked --root "$TOOLS"
+  fi
+  if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+    log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+    # Without --locked: the CLI's own lockfile names a webpki-roots version the registry lacks.
+    cargo install wasm-bindgen-cli@"$WASM_BINDGEN_VERSION" --root "$TOOLS"
+  fi
+  if ! wasm-opt --version >/dev/null 2>&1; then
+    log "installing wasm-opt (npm binaryen $BINARYEN_VERSION)"
+    npm install --prefix "$TOOLS" --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >&2
+  fi
+fi

@@ -1,0 +1,204 @@
+//! Checks on the policy data itself: a bad edit to `policy/` fails here with a named reason.
+
+use zhuxue_engine::date::Date;
+use zhuxue_engine::policy::{self, CITATIONS, META, PARAMETERS, PROGRAMS};
+use zhuxue_engine::regions;
+
+/// The v1 catalogue (../shared/design/architecture.md). External portals rely on these ids.
+const CATALOGUE: [&str; 20] = [
+    "preschool.fee_waiver",
+    "preschool.hardship_aid",
+    "compulsory.tuition_waiver",
+    "compulsory.free_textbooks",
+    "compulsory.boarding_allowance",
+    "compulsory.nonboarding_allowance",
+    "compulsory.nutrition_meal",
+    "senior.fee_waiver",
+    "senior.national_grant",
+    "vocational.tuition_waiver",
+    "vocational.national_grant",
+    "yulu.vocational_subsidy",
+    "higher.national_grant",
+    "higher.national_scholarship",
+    "higher.encouragement_scholarship",
+    "higher.origin_loan",
+    "higher.freshman_travel",
+    "higher.green_channel",
+    "graduate.national_grant",
+    "graduate.academic_scholarship",
+];
+
+#[test]
+fn programs_are_exactly_the_v1_catalogue() {
+    let ids: Vec<&str> = PROGRAMS.iter().map(|p| p.id).collect();
+    assert_eq!(ids, CATALOGUE);
+}
+
+#[test]
+fn every_citation_reference_resolves() {
+    let mut refs: Vec<(String, &str)> = Vec::new();
+    for p in PARAMETERS {
+        for v in p.values {
+            refs.push((format!("parameter {}", p.name), v.citation));
+        }
+    }
+    for p in PROGRAMS {
+        refs.push((format!("program {}", p.id), p.citation));
+        for c in p.citations {
+            refs.push((format!("program {}", p.id), c));
+        }
+    }
+    for l in [&policy::FORMER_CONTIGUOUS_POVERTY_AREAS, &policy::CENTRAL_WESTERN_PROVINCES] {
+        refs.push((format!("list {}", l.id), l.citation));
+        for g in l.groups {
+            refs.push((format!("list {} group {}", l.id, g.name), g.citation));
+        }
+    }
+    for m in [META.coverage_citation, META.transition_citation, META.post_transition_citation] {
+        refs.push(("meta".into(), m));
+    }
+    let missing: Vec<_> =
+        refs.iter().filter(|(_, id)| policy::citation(id).is_none()).collect();
+    assert!(missing.is_empty(), "unknown citation ids: {missing:?}");
+}
+
+#[test]
+fn citations_are_unique_dated_and_described() {
+    for (i, c) in CITATIONS.iter().enumerate() {
+        assert!(c.date.is_valid(), "{}: invalid date", c.id);
+        assert!(!c.title.is_empty() && !c.issuer.is_empty() && !c.source.is_empty(), "{}", c.id);
+        assert!(CITATIONS[..i].iter().all(|d| d.id != c.id), "duplicate citation {}", c.id);
+        if !c.confirmed {
+            assert!(c.note.is_some(), "{}: an unconfirmed citation must say what is unsure", c.id);
+        }
+    }
+}
+
+#[test]
+fn parameter_values_are_sorted_half_open_and_cited() {
+    for p in PARAMETERS {
+        assert!(!p.values.is_empty(), "{} has no values", p.name);
+        for (i, v) in p.values.iter().enumerate() {
+            assert!(v.from.is_valid(), "{}: invalid from date {}", p.name, v.from);
+            assert!(v.verified_on.is_valid(), "{}: invalid verified_on", p.name);
+            assert!(
+                v.verified_on <= META.verified_on,
+                "{}: verified_on {} is after the data's verified_on {}",
+                p.name,
+                v.verified_on,
+                META.verified_on
+            );
+            if let Some(until) = v.until {
+                assert!(until.is_valid() && until > v.from, "{}: until must follow from", p.name);
+                assert_eq!(i, p.values.len() - 1, "{}: only the last value may end", p.name);
+            }
+            if i > 0 {
+                assert!(
+                    p.values[i - 1].from < v.from,
+                    "{}: values must be sorted by strictly increasing date ({} then {})",
+                    p.name,
+                    p.values[i - 1].from,
+                    v.from
+                );
+            }
+            if matches!(p.unit, "yuan_per_year" | "yuan_per_day" | "yuan_once") {
+                assert!(v.value > 0, "{}: money must be positive", p.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn parameter_units_are_known() {
+    for p in PARAMETERS {
+        assert!(
+            matches!(
+                p.unit,
+                "yuan_per_year" | "yuan_per_day" | "yuan_once" | "days" | "percent" | "grade" | "flag"
+            ),
+            "{}: unknown unit {}",
+            p.name,
+            p.unit
+        );
+    }
+}
+
+#[test]
+fn programs_are_dated_and_have_apply_instructions() {
+    for p in PROGRAMS {
+        assert!(p.from.is_valid(), "{}", p.id);
+        assert!(p.until.is_none_or(|u| u > p.from), "{}", p.id);
+        assert!(!p.name.is_empty() && !p.apply_where.is_empty() && !p.apply_when.is_empty(), "{}", p.id);
+        assert!(matches!(p.payer, "enrolment" | "hukou" | "school"), "{}: payer {}", p.id, p.payer);
+        assert!(!p.citations.is_empty(), "{}: no citations", p.id);
+    }
+}
+
+#[test]
+fn region_lists_name_real_regions() {
+    for l in [&policy::FORMER_CONTIGUOUS_POVERTY_AREAS, &policy::CENTRAL_WESTERN_PROVINCES] {
+        for g in l.groups {
+            for p in g.prefixes {
+                let code: u32 = format!("{p:0<6}").parse().unwrap();
+                assert!(regions::lookup(code).is_some(), "{}: prefix {p} is not a region", l.id);
+            }
+        }
+    }
+    // 22 provinces of the freshman programme.
+    let provinces: usize =
+        policy::CENTRAL_WESTERN_PROVINCES.groups.iter().map(|g| g.prefixes.len()).sum();
+    assert_eq!(provinces, 22);
+}
+
+#[test]
+fn values_change_on_the_dates_facts_md_records() {
+    let at = |p: &policy::Parameter, d: &str| p.at(Date::parse(d).unwrap()).map(|v| v.value);
+    // Boarding allowance 1000/1250 → 1250/1500 from spring 2024.
+    assert_eq!(at(&policy::COMPULSORY_BOARDING_ALLOWANCE_PRIMARY, "2024-01-31"), Some(1000));
+    assert_eq!(at(&policy::COMPULSORY_BOARDING_ALLOWANCE_PRIMARY, "2024-02-01"), Some(1250));
+    assert_eq!(at(&policy::COMPULSORY_BOARDING_ALLOWANCE_JUNIOR, "2024-01-31"), Some(1250));
+    assert_eq!(at(&policy::COMPULSORY_BOARDING_ALLOWANCE_JUNIOR, "2024-02-01"), Some(1500));
+    // Nutrition 3 → 4 → 5 yuan a day.
+    let n = &policy::COMPULSORY_NUTRITION_MEAL_PER_DAY;
+    assert_eq!(at(n, "2011-10-31"), None);
+    assert_eq!(at(n, "2011-11-01"), Some(3));
+    assert_eq!(at(n, "2014-10-31"), Some(3));
+    assert_eq!(at(n, "2014-11-01"), Some(4));
+    assert_eq!(at(n, "2021-08-31"), Some(4));
+    assert_eq!(at(n, "2021-09-01"), Some(5));
+    // 普高/中职 grant 2000 → 2300 from spring 2025; 1500 → 2000 from spring 2015.
+    assert_eq!(at(&policy::SENIOR_NATIONAL_GRANT_AVERAGE, "2025-01-31"), Some(2000));
+    assert_eq!(at(&policy::SENIOR_NATIONAL_GRANT_AVERAGE, "2025-02-01"), Some(2300));
+    assert_eq!(at(&policy::VOCATIONAL_NATIONAL_GRANT_AVERAGE, "2015-01-31"), Some(1500));
+    assert_eq!(at(&policy::VOCATIONAL_NATIONAL_GRANT_AVERAGE, "2015-02-01"), Some(2000));
+    assert_eq!(at(&policy::VOCATIONAL_NATIONAL_GRANT_AVERAGE, "2025-02-01"), Some(2300));
+    // Loan caps 8000 → 12000 → 16000 → 20000 (研究生 12000 → … → 25000).
+    let l = &policy::HIGHER_LOAN_LIMIT_UNDERGRADUATE;
+    assert_eq!(at(l, "2014-08-31"), None);
+    assert_eq!(at(l, "2014-09-01"), Some(8000));
+    assert_eq!(at(l, "2021-09-01"), Some(12000));
+    assert_eq!(at(l, "2023-09-01"), Some(16000));
+    assert_eq!(at(l, "2024-09-01"), Some(20000));
+    assert_eq!(at(&policy::HIGHER_LOAN_LIMIT_GRADUATE, "2024-09-01"), Some(25000));
+    // 本专科国家助学金 3000 → 3300 → 3700; scholarships 8000 → 10000, 5000 → 6000.
+    assert_eq!(at(&policy::HIGHER_NATIONAL_GRANT_AVERAGE, "2024-08-31"), Some(3300));
+    assert_eq!(at(&policy::HIGHER_NATIONAL_GRANT_AVERAGE, "2024-09-01"), Some(3700));
+    assert_eq!(at(&policy::HIGHER_NATIONAL_SCHOLARSHIP_AMOUNT, "2024-09-01"), Some(10000));
+    assert_eq!(at(&policy::HIGHER_ENCOURAGEMENT_SCHOLARSHIP_AMOUNT, "2024-08-31"), Some(5000));
+    // 雨露计划 3000 to 2025-12-31, then no value.
+    assert_eq!(at(&policy::YULU_VOCATIONAL_SUBSIDY_PER_YEAR, "2025-12-31"), Some(3000));
+    assert_eq!(at(&policy::YULU_VOCATIONAL_SUBSIDY_PER_YEAR, "2026-01-01"), None);
+}
+
+#[test]
+fn meta_dates_are_consistent() {
+    assert!(META.coverage_from.is_valid() && META.verified_on.is_valid());
+    assert!(META.transition_from < META.transition_until);
+    assert_eq!(META.transition_until, Date::ymd(2026, 1, 1));
+}
+
+#[test]
+fn region_registry_is_complete_enough_to_name_places() {
+    assert_eq!(regions::counts(), (31, 339, 2978));
+    assert_eq!(regions::full_name(622926), "甘肃省临夏回族自治州东乡族自治县");
+}

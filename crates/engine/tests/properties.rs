@@ -1,0 +1,163 @@
+//! Property tests: generated cases and raw bytes never panic the engine, and the answers keep
+//! their structural promises.
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use zhuxue_engine::assessment::Outcome;
+
+const REGIONS: &[&str] = &[
+    "430923", "430921", "440106", "540121", "632322", "623001", "320102", "110108", "510104",
+    "653121", "520102", "621126", "620102", "622926", "441900", "429004", "999999", "620100",
+];
+const STAGES: &[&str] = &[
+    "preschool", "primary", "junior", "senior", "secondary_vocational", "higher_vocational",
+    "undergraduate", "master", "doctoral",
+];
+const KINDS: &[&str] =
+    &["registered_poor", "lifted_out", "monitored", "dibao", "tekun", "low_income", "martyr_family"];
+
+fn date() -> impl Strategy<Value = String> {
+    (2016u32..2029, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn opt<T: Strategy>(s: T) -> impl Strategy<Value = Option<T::Value>> {
+    prop::option::of(s)
+}
+
+fn status() -> impl Strategy<Value = Value> {
+    (prop::sample::select(KINDS), opt(date()), opt(date())).prop_map(|(kind, from, to)| {
+        let (from, to) = match (from, to) {
+            (Some(f), Some(t)) if t < f => (Some(t), Some(f)),
+            other => other,
+        };
+        let mut s = json!({ "kind": kind });
+        if let Some(f) = from {
+            s["from"] = json!(f);
+        }
+        if let Some(t) = to {
+            s["to"] = json!(t);
+        }
+        s
+    })
+}
+
+prop_compose! {
+    fn case()(
+        as_of in date(),
+        hukou in prop::sample::select(REGIONS),
+        enrol in prop::sample::select(REGIONS),
+        area in opt(prop::sample::select(&["rural", "urban"][..])),
+        statuses in prop::collection::vec(status(), 0..4),
+        stage in prop::sample::select(STAGES),
+        grade in 1u8..7,
+        ownership in opt(prop::sample::select(&["public", "private"][..])),
+        boarding in opt(any::<bool>()),
+        setting in opt(prop::sample::select(&["city", "county_town", "rural"][..])),
+        kindergarten in opt(prop::sample::select(&["public", "inclusive_private", "other_private"][..])),
+        major in opt(prop::sample::select(&["agriculture", "arts_performance", "other"][..])),
+        full_time in opt(any::<bool>()),
+        nutrition in opt(any::<bool>()),
+        hardship in opt(prop::sample::select(&["special", "relative", "general", "none"][..])),
+        flags in prop::array::uniform6(any::<bool>()),
+        checked in any::<bool>(),
+        aid in prop::collection::vec((prop::sample::select(&["compulsory.boarding_allowance", "higher.national_scholarship", "higher.encouragement_scholarship"][..]), prop::sample::select(REGIONS)), 0..3),
+    ) -> Value {
+        let mut enrolment = json!({ "region": enrol });
+        for (k, v) in [("ownership", ownership.map(Value::from)), ("boarding", boarding.map(Value::from)),
+                       ("setting", setting.map(Value::from)), ("kindergarten", kindergarten.map(Value::from)),
+                       ("major", major.map(Value::from)), ("full_time", full_time.map(Value::from)),
+                       ("nutrition_program", nutrition.map(Value::from))] {
+            if let Some(v) = v { enrolment[k] = v; }
+        }
+        let mut hukou_v = json!({ "region": hukou });
+        if let Some(a) = area { hukou_v["area"] = json!(a); }
+        let mut student = json!({
+            "stage": stage, "grade": grade, "enrolment": enrolment,
+            "disabled": flags[0], "orphan": flags[1], "veteran": flags[2],
+            "funded_teacher_trainee": flags[3], "salaried": flags[4],
+            "out_of_province_checked": checked && hukou[..2] != enrol[..2],
+            "aid_received": aid.iter().map(|(p, r)| json!({"program": p, "region": r})).collect::<Vec<_>>(),
+        });
+        if let Some(h) = hardship { student["hardship"] = json!(h); }
+        json!({ "as_of": as_of, "household": { "hukou": hukou_v, "statuses": statuses }, "student": student })
+    }
+}
+
+fn run(case: &Value) -> Result<zhuxue_engine::Assessment, zhuxue_engine::CaseError> {
+    zhuxue_engine::Case::from_value(case).and_then(|c| zhuxue_engine::assess(&c))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// No generated case panics; every answer accounts for the whole catalogue once, and every
+    /// entitlement has a payer that is a real place and at least one citation.
+    #[test]
+    fn generated_cases_never_panic_and_answers_are_complete(case in case()) {
+        if let Ok(a) = run(&case) {
+            let mut ids: Vec<&str> = a.entitlements.iter().map(|e| e.program)
+                .chain(a.not_entitled.iter().map(|n| n.program)).collect();
+            ids.sort();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), 20);
+            for e in &a.entitlements {
+                prop_assert!(zhuxue_engine::regions::county(e.payer.region.0).is_some());
+                prop_assert!(!e.payer.name.is_empty());
+                prop_assert!(!e.citations.is_empty(), "{} has no citation", e.program);
+                prop_assert!(e.criteria.iter().all(|c| !c.citations.is_empty()), "{} has an uncited criterion", e.program);
+                prop_assert!(e.annual_yuan >= 0);
+                if e.outcome == Outcome::NeedsInfo { prop_assert!(!e.needs.is_empty()); }
+            }
+            for n in &a.not_entitled {
+                prop_assert!(n.criteria.iter().any(|c| c.met == Some(false)), "{} not entitled without a failing criterion", n.program);
+            }
+            let total: i64 = a.entitlements.iter().filter(|e| e.outcome == Outcome::Eligible).map(|e| e.annual_yuan).sum();
+            prop_assert_eq!(total, a.total_annual_yuan);
+        }
+    }
+
+    /// Adding a hardship status never removes an entitlement, and never turns an eligible one
+    /// into anything less.
+    #[test]
+    fn adding_a_hardship_status_never_removes_an_entitlement(case in case(), extra in status()) {
+        let Ok(before) = run(&case) else { return Ok(()) };
+        let mut more = case.clone();
+        more["household"]["statuses"].as_array_mut().unwrap().push(extra);
+        let after = run(&more).expect("a valid case with one more valid status stays valid");
+        for e in &before.entitlements {
+            let a = after.entitlements.iter().find(|x| x.program == e.program);
+            prop_assert!(a.is_some(), "{} lost after adding a status", e.program);
+            if e.outcome == Outcome::Eligible {
+                prop_assert_eq!(a.unwrap().outcome, Outcome::Eligible, "{} downgraded", e.program);
+            }
+        }
+    }
+
+    /// Raw text never panics the JSON entry point; it answers with JSON either way.
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,300}") {
+        let out = match zhuxue_engine::assess_json(&text) { Ok(s) | Err(s) => s };
+        prop_assert!(serde_json::from_str::<Value>(&out).is_ok());
+    }
+
+    /// Valid cases with one field replaced by an arbitrary JSON value never panic, and an error
+    /// always names a field.
+    #[test]
+    fn mutated_cases_never_panic(case in case(), path in prop::sample::select(&[
+        "/as_of", "/household", "/household/hukou/region", "/household/statuses", "/household/statuses/0",
+        "/household/statuses/0/from", "/student/stage", "/student/grade", "/student/enrolment",
+        "/student/enrolment/region", "/student/enrolment/boarding", "/student/hardship",
+        "/student/aid_received", "/student/birth_date"][..]),
+        replacement in prop_oneof![
+            Just(Value::Null), any::<bool>().prop_map(Value::from), any::<i64>().prop_map(Value::from),
+            ".{0,12}".prop_map(Value::from), Just(json!([])), Just(json!({})), Just(json!([1, "a", null])),
+            Just(json!("2024-02-30")), Just(json!(1e300)), Just(json!(-1)), Just(json!(255)), Just(json!(256)),
+        ]) {
+        let mut mutated = case.clone();
+        if let Some(slot) = mutated.pointer_mut(path) { *slot = replacement; }
+        match run(&mutated) {
+            Ok(_) => {}
+            Err(e) => prop_assert!(!e.field.is_empty() && !e.message.is_empty()),
+        }
+    }
+}

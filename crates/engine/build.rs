@@ -219,10 +219,8 @@ fn main() {
     }
     out.push_str("];\n");
 
-    let mut lists: Vec<PathBuf> = std::fs::read_dir(national.join("lists"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut lists: Vec<PathBuf> =
+        std::fs::read_dir(national.join("lists")).unwrap().map(|e| e.unwrap().path()).collect();
     lists.sort();
     for file in lists {
         let l: List = read_toml(&file);

@@ -15,7 +15,12 @@ fn main() -> ExitCode {
         ["assess", path] => assess(path),
         ["--version" | "version"] => {
             let info = zhuxue_engine::rules_info();
-            println!("zhuxue {} (rules {}, verified {})", env!("CARGO_PKG_VERSION"), info.version, info.verified_on);
+            println!(
+                "zhuxue {} (rules {}, verified {})",
+                env!("CARGO_PKG_VERSION"),
+                info.version,
+                info.verified_on
+            );
             ExitCode::SUCCESS
         }
         _ => {

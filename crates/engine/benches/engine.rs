@@ -1,1 +1,101 @@
-fn main() {}
+//! Engine benchmark: time per case on a realistic mix, and cases per second.
+//!
+//! Run with `cargo bench -p zhuxue-engine --bench engine`. Prints figures; asserts nothing
+//! about speed (timing belongs in benchmarks, not tests). The mix is the example cases plus
+//! every case of the policy test files, so it spans every stage, cross-province cases,
+//! errors and boundary dates.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use serde_json::Value;
+use zhuxue_engine::Case;
+
+fn merge(base: &mut Value, patch: &Value) {
+    match (base, patch) {
+        (Value::Object(b), Value::Object(p)) => {
+            for (k, v) in p {
+                if v.is_null() {
+                    b.remove(k);
+                } else {
+                    merge(b.entry(k.clone()).or_insert(Value::Null), v);
+                }
+            }
+        }
+        (b, p) => *b = p.clone(),
+    }
+}
+
+fn mix() -> Vec<Case> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut cases = Vec::new();
+    for entry in std::fs::read_dir(root.join("tests/cases")).unwrap() {
+        let theme: Value =
+            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        for test in theme["tests"].as_array().unwrap() {
+            let mut case = theme["defaults"].clone();
+            merge(&mut case, &test["case"]);
+            if let Ok(c) = Case::from_value(&case) {
+                cases.push(c);
+            }
+        }
+    }
+    cases
+}
+
+fn main() {
+    let cases = mix();
+    let valid = cases.iter().filter(|c| zhuxue_engine::assess(c).is_ok()).count();
+    println!(
+        "engine benchmark: {} cases in the mix ({} assessable, {} refused)",
+        cases.len(),
+        valid,
+        cases.len() - valid
+    );
+
+    // Warm up, then time rounds of the whole mix; report the median round.
+    for c in &cases {
+        black_box(zhuxue_engine::assess(black_box(c)).ok());
+    }
+    let rounds = 41;
+    let per_round = 200;
+    let mut per_case_ns: Vec<f64> = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let start = Instant::now();
+        for _ in 0..per_round {
+            for c in &cases {
+                black_box(zhuxue_engine::assess(black_box(c)).ok());
+            }
+        }
+        per_case_ns.push(start.elapsed().as_nanos() as f64 / (per_round * cases.len()) as f64);
+    }
+    per_case_ns.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let median = per_case_ns[rounds / 2];
+    println!(
+        "assess (validated case → assessment): median {:.2} µs/case, min {:.2} µs, max {:.2} µs, {:.0} cases/s",
+        median / 1000.0,
+        per_case_ns[0] / 1000.0,
+        per_case_ns[rounds - 1] / 1000.0,
+        1e9 / median
+    );
+
+    // The JSON path the CLI and the JS API take: parse, validate, assess, serialise.
+    let texts: Vec<String> = cases.iter().map(Case::to_json).collect();
+    let start = Instant::now();
+    let n = 20;
+    let mut bytes = 0usize;
+    for _ in 0..n {
+        for t in &texts {
+            bytes += match zhuxue_engine::assess_json(black_box(t)) {
+                Ok(s) | Err(s) => s.len(),
+            };
+        }
+    }
+    let ns = start.elapsed().as_nanos() as f64 / (n * texts.len()) as f64;
+    println!(
+        "assess_json (JSON in → JSON out): {:.2} µs/case, {:.0} cases/s, {} bytes of output per case on average",
+        ns / 1000.0,
+        1e9 / ns,
+        bytes / (n * texts.len())
+    );
+}

@@ -3,6 +3,8 @@
 //! The explanation shown to a user is the list of [`Criterion`] outcomes: each a named check
 //! with its own citation, never prose written in the UI.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::case::RegionCode;
@@ -127,8 +129,49 @@ pub struct Criterion {
     pub id: &'static str,
     /// `true` met, `false` not met, `null` unknown.
     pub met: Option<bool>,
-    pub text: String,
-    pub citations: Vec<&'static str>,
+    pub text: Cow<'static, str>,
+    pub citations: Cites,
+}
+
+/// Up to four citation ids, stored inline (a criterion rarely cites more than two documents,
+/// and the engine builds thousands of criteria a second). Serialises as a JSON list.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Cites {
+    ids: [&'static str; 4],
+    len: u8,
+}
+
+impl Cites {
+    pub fn new(ids: &[&'static str]) -> Cites {
+        let mut c = Cites::default();
+        for id in ids.iter().take(4) {
+            c.ids[c.len as usize] = id;
+            c.len += 1;
+        }
+        c
+    }
+
+    pub fn as_slice(&self) -> &[&'static str] {
+        &self.ids[..self.len as usize]
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.as_slice().contains(&id)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn join(&self, sep: &str) -> String {
+        self.as_slice().join(sep)
+    }
+}
+
+impl Serialize for Cites {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.as_slice().serialize(s)
+    }
 }
 
 #[derive(Debug, Serialize)]

@@ -290,7 +290,10 @@ impl Case {
         let household = object(required(root, "", "household")?, "household")?;
         let hukou = object(required(household, "household", "hukou")?, "household.hukou")?;
         let hukou = Hukou {
-            region: region(required(hukou, "household.hukou", "region")?, "household.hukou.region")?,
+            region: region(
+                required(hukou, "household.hukou", "region")?,
+                "household.hukou.region",
+            )?,
             area: optional_enum(hukou, "household.hukou", "area", AREAS)?,
         };
         let mut statuses = Vec::new();
@@ -305,13 +308,15 @@ impl Case {
                     .find(|(name, _, _)| *name == kind_text)
                     .map(|(_, k, _)| *k)
                     .ok_or_else(|| {
-                        let allowed: Vec<&str> = StatusKind::ALL.iter().map(|(n, _, _)| *n).collect();
+                        let allowed: Vec<&str> =
+                            StatusKind::ALL.iter().map(|(n, _, _)| *n).collect();
                         CaseError::invalid(
                             format!("{path}.kind"),
                             format!("家庭身份“{kind_text}”无法识别，应为：{}", allowed.join("、")),
                         )
                     })?;
-                let from = optional(obj, "from").map(|v| date(v, &format!("{path}.from"))).transpose()?;
+                let from =
+                    optional(obj, "from").map(|v| date(v, &format!("{path}.from"))).transpose()?;
                 let to = optional(obj, "to").map(|v| date(v, &format!("{path}.to"))).transpose()?;
                 statuses.push(StatusPeriod { kind, from, to });
             }
@@ -450,8 +455,7 @@ fn optional_bool(
 ) -> Result<Option<bool>, CaseError> {
     optional(obj, key)
         .map(|v| {
-            v.as_bool()
-                .ok_or_else(|| CaseError::invalid(join(parent, key), "应为 true 或 false"))
+            v.as_bool().ok_or_else(|| CaseError::invalid(join(parent, key), "应为 true 或 false"))
         })
         .transpose()
 }

@@ -122,10 +122,7 @@ impl serde::Serialize for Term {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Term", 2)?;
-        st.serialize_field(
-            "school_year",
-            &format!("{}-{}", self.start_year, self.start_year + 1),
-        )?;
+        st.serialize_field("school_year", &format!("{}-{}", self.start_year, self.start_year + 1))?;
         st.serialize_field(
             "season",
             match self.season {

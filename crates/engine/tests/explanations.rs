@@ -38,8 +38,13 @@ fn render(case_json: &str) -> String {
             };
             writeln!(out, "    {mark} {} [{}]", c.text, c.citations.join(", ")).unwrap();
         }
-        let docs: Vec<String> =
-            e.citations.iter().map(|c| format!("{}{}", c.title, c.number.map(|n| format!("（{n}）")).unwrap_or_default())).collect();
+        let docs: Vec<String> = e
+            .citations
+            .iter()
+            .map(|c| {
+                format!("{}{}", c.title, c.number.map(|n| format!("（{n}）")).unwrap_or_default())
+            })
+            .collect();
         writeln!(out, "    依据：{}", docs.join("；")).unwrap();
         writeln!(out, "    申请：{} / {}", e.apply.where_, e.apply.when).unwrap();
     }
@@ -48,7 +53,7 @@ fn render(case_json: &str) -> String {
             continue;
         }
         let why: Vec<&str> =
-            n.criteria.iter().filter(|c| c.met == Some(false)).map(|c| c.text.as_str()).collect();
+            n.criteria.iter().filter(|c| c.met == Some(false)).map(|c| c.text.as_ref()).collect();
         writeln!(out, "[不能享受] {} {}: {}", n.program, n.name, why.join("；")).unwrap();
     }
     for n in &a.notices {

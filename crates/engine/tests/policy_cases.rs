@@ -62,7 +62,12 @@ fn policy_cases() {
         }
     }
     assert!(count >= 60, "expected at least 60 policy cases, found {count}");
-    assert!(failures.is_empty(), "{} of {count} policy cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} policy cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn check(case: &Value, expect: &Value) -> Result<(), String> {
@@ -75,7 +80,10 @@ fn check(case: &Value, expect: &Value) -> Result<(), String> {
         };
         let want_field = err["field"].as_str().unwrap();
         if e.field != want_field {
-            return Err(format!("error field {:?}, expected {want_field:?} ({})", e.field, e.message));
+            return Err(format!(
+                "error field {:?}, expected {want_field:?} ({})",
+                e.field, e.message
+            ));
         }
         if let Some(kind) = err.get("kind") {
             let got = serde_json::to_value(e.kind).unwrap();
@@ -133,7 +141,8 @@ fn check(case: &Value, expect: &Value) -> Result<(), String> {
         }
     }
     if let Some(kinds) = expect.get("notices") {
-        let got: Vec<Value> = a["notices"].as_array().unwrap().iter().map(|n| n["kind"].clone()).collect();
+        let got: Vec<Value> =
+            a["notices"].as_array().unwrap().iter().map(|n| n["kind"].clone()).collect();
         if &Value::Array(got.clone()) != kinds {
             return Err(format!("notices {got:?}, expected {kinds}"));
         }
@@ -146,7 +155,12 @@ fn check(case: &Value, expect: &Value) -> Result<(), String> {
     if let Some(texts) = expect.get("notice_text").and_then(Value::as_array) {
         for t in texts {
             let t = t.as_str().unwrap();
-            if !a["notices"].as_array().unwrap().iter().any(|n| n["text"].as_str().unwrap().contains(t)) {
+            if !a["notices"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|n| n["text"].as_str().unwrap().contains(t))
+            {
                 return Err(format!("no notice mentions {t:?}"));
             }
         }

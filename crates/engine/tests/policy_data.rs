@@ -57,8 +57,7 @@ fn every_citation_reference_resolves() {
     for m in [META.coverage_citation, META.transition_citation, META.post_transition_citation] {
         refs.push(("meta".into(), m));
     }
-    let missing: Vec<_> =
-        refs.iter().filter(|(_, id)| policy::citation(id).is_none()).collect();
+    let missing: Vec<_> = refs.iter().filter(|(_, id)| policy::citation(id).is_none()).collect();
     assert!(missing.is_empty(), "unknown citation ids: {missing:?}");
 }
 
@@ -114,7 +113,13 @@ fn parameter_units_are_known() {
         assert!(
             matches!(
                 p.unit,
-                "yuan_per_year" | "yuan_per_day" | "yuan_once" | "days" | "percent" | "grade" | "flag"
+                "yuan_per_year"
+                    | "yuan_per_day"
+                    | "yuan_once"
+                    | "days"
+                    | "percent"
+                    | "grade"
+                    | "flag"
             ),
             "{}: unknown unit {}",
             p.name,
@@ -128,7 +133,11 @@ fn programs_are_dated_and_have_apply_instructions() {
     for p in PROGRAMS {
         assert!(p.from.is_valid(), "{}", p.id);
         assert!(p.until.is_none_or(|u| u > p.from), "{}", p.id);
-        assert!(!p.name.is_empty() && !p.apply_where.is_empty() && !p.apply_when.is_empty(), "{}", p.id);
+        assert!(
+            !p.name.is_empty() && !p.apply_where.is_empty() && !p.apply_when.is_empty(),
+            "{}",
+            p.id
+        );
         assert!(matches!(p.payer, "enrolment" | "hukou" | "school"), "{}: payer {}", p.id, p.payer);
         assert!(!p.citations.is_empty(), "{}: no citations", p.id);
     }

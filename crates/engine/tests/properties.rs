@@ -10,11 +10,25 @@ const REGIONS: &[&str] = &[
     "653121", "520102", "621126", "620102", "622926", "441900", "429004", "999999", "620100",
 ];
 const STAGES: &[&str] = &[
-    "preschool", "primary", "junior", "senior", "secondary_vocational", "higher_vocational",
-    "undergraduate", "master", "doctoral",
+    "preschool",
+    "primary",
+    "junior",
+    "senior",
+    "secondary_vocational",
+    "higher_vocational",
+    "undergraduate",
+    "master",
+    "doctoral",
 ];
-const KINDS: &[&str] =
-    &["registered_poor", "lifted_out", "monitored", "dibao", "tekun", "low_income", "martyr_family"];
+const KINDS: &[&str] = &[
+    "registered_poor",
+    "lifted_out",
+    "monitored",
+    "dibao",
+    "tekun",
+    "low_income",
+    "martyr_family",
+];
 
 fn date() -> impl Strategy<Value = String> {
     (2016u32..2029, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))

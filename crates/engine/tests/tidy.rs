@@ -26,12 +26,22 @@ fn engine_has_no_ui_io_or_clock() {
     let deps = manifest.split("[dependencies]").nth(1).unwrap().split("\n[").next().unwrap();
     for banned in ["yew", "web-sys", "gloo", "wasm-bindgen", "js-sys", "chrono", "time"] {
         assert!(
-            !deps.lines().any(|l| l.trim_start().starts_with(&format!("{banned} ")) || l.trim_start().starts_with(&format!("{banned}="))),
+            !deps.lines().any(|l| l.trim_start().starts_with(&format!("{banned} "))
+                || l.trim_start().starts_with(&format!("{banned}="))),
             "engine must not depend on {banned}"
         );
     }
     for (path, text) in engine_sources() {
-        for banned in ["std::fs", "std::net", "std::time", "SystemTime", "Instant::", "std::env", "println!", "std::io"] {
+        for banned in [
+            "std::fs",
+            "std::net",
+            "std::time",
+            "SystemTime",
+            "Instant::",
+            "std::env",
+            "println!",
+            "std::io",
+        ] {
             assert!(!text.contains(banned), "{path} uses {banned}");
         }
     }
@@ -53,7 +63,10 @@ fn rules_contain_no_hard_coded_amounts() {
         if !path.contains("rules") {
             continue;
         }
-        for amount in ["500", "625", "750", "1000", "1250", "1500", "2000", "2300", "3000", "3300", "3700", "6000", "10000", "16000", "20000", "25000"] {
+        for amount in [
+            "500", "625", "750", "1000", "1250", "1500", "2000", "2300", "3000", "3300", "3700",
+            "6000", "10000", "16000", "20000", "25000",
+        ] {
             for (n, line) in text.lines().enumerate() {
                 let code = line.split("//").next().unwrap();
                 let hit = code.match_indices(amount).any(|(i, _)| {

@@ -11,14 +11,15 @@ use crate::policy::{
 };
 
 const COMPULSORY: &[Stage] = &[Stage::Primary, Stage::Junior];
-const COMPULSORY_TEXT: &str = "义务教育（小学、初中）";
+const COMPULSORY_TEXT: &str = "仅适用于义务教育阶段（小学、初中）学生";
 
 /// 学前一年免保育教育费 (国办发〔2025〕27号): the final kindergarten year (大班), public
 /// kindergartens waived in full, approved private ones reduced by the public level.
 pub(crate) fn preschool_fee_waiver(ctx: &Ctx) -> Eval {
     let mut e = Eval::new("preschool.fee_waiver");
     const CITE: &[&str] = &["guobanfa-2025-27"];
-    if !e.stage_and_date(ctx, &[Stage::Preschool], "学前教育") {
+    if !e.stage_and_date(ctx, &[Stage::Preschool], "仅适用于学前教育阶段（幼儿园）儿童")
+    {
         return e;
     }
     let final_year = PRESCHOOL_FINAL_YEAR_GRADE.at(ctx.date).map_or(3, |v| v.value);
@@ -64,7 +65,8 @@ pub(crate) fn preschool_fee_waiver(ctx: &Ctx) -> Eval {
 pub(crate) fn preschool_hardship_aid(ctx: &Ctx) -> Eval {
     let mut e = Eval::new("preschool.hardship_aid");
     const CITE: &[&str] = &["preschool-aid-2011"];
-    if !e.stage_and_date(ctx, &[Stage::Preschool], "学前教育") {
+    if !e.stage_and_date(ctx, &[Stage::Preschool], "仅适用于学前教育阶段（幼儿园）儿童")
+    {
         return e;
     }
     match ctx.case.student.enrolment.kindergarten {

@@ -12,7 +12,7 @@ use crate::policy::{
 };
 
 const UNDERGRAD: &[Stage] = &[Stage::HigherVocational, Stage::Undergraduate];
-const UNDERGRAD_TEXT: &str = "全日制本专科（含高职）";
+const UNDERGRAD_TEXT: &str = "仅适用于全日制本专科（含高职）学生";
 const GRADUATE: &[Stage] = &[Stage::Master, Stage::Doctoral];
 
 fn full_time(e: &mut Eval, ctx: &Ctx, cite: &'static str) -> bool {
@@ -28,7 +28,8 @@ fn full_time(e: &mut Eval, ctx: &Ctx, cite: &'static str) -> bool {
 /// 本专科生国家助学金: family-hardship students; all full-time veteran students at the average.
 pub(crate) fn national_grant(ctx: &Ctx) -> Eval {
     let mut e = Eval::new("higher.national_grant");
-    if !e.stage_and_date(ctx, UNDERGRAD, UNDERGRAD_TEXT) || !full_time(&mut e, ctx, "aid-adjust-2024")
+    if !e.stage_and_date(ctx, UNDERGRAD, UNDERGRAD_TEXT)
+        || !full_time(&mut e, ctx, "aid-adjust-2024")
     {
         return e;
     }
@@ -116,7 +117,7 @@ pub(crate) fn encouragement_scholarship(ctx: &Ctx) -> Eval {
 pub(crate) fn origin_loan(ctx: &Ctx) -> Eval {
     let mut e = Eval::new("higher.origin_loan");
     let stages = &[Stage::HigherVocational, Stage::Undergraduate, Stage::Master, Stage::Doctoral];
-    if !e.stage_and_date(ctx, stages, "全日制本专科生和研究生")
+    if !e.stage_and_date(ctx, stages, "仅适用于全日制本专科生和研究生")
         || !full_time(&mut e, ctx, "loan-2024")
     {
         return e;
@@ -160,7 +161,11 @@ pub(crate) fn freshman_travel(ctx: &Ctx) -> Eval {
     e.met("freshman", "当年入学的新生", CITE);
     let province = crate::regions::province_of(ctx.hukou.region.0);
     if CENTRAL_WESTERN_PROVINCES.group_of(province * 10_000).is_none() {
-        e.fail("central_western", "仅限中西部22个省份（及新疆生产建设兵团）生源", &["central-western-provinces"]);
+        e.fail(
+            "central_western",
+            "仅限中西部22个省份（及新疆生产建设兵团）生源",
+            &["central-western-provinces"],
+        );
         return e;
     }
     e.met("central_western", "中西部省份生源", &["central-western-provinces"]);
@@ -201,7 +206,11 @@ pub(crate) fn green_channel(ctx: &Ctx) -> Eval {
     if !require_need(&mut e, ctx) {
         return e;
     }
-    e.met("enrol_first", "学校一律先办理入学手续，再核实情况给予资助，不因暂时交不起学费而不能入学", CITE);
+    e.met(
+        "enrol_first",
+        "学校一律先办理入学手续，再核实情况给予资助，不因暂时交不起学费而不能入学",
+        CITE,
+    );
     e.amount = Some(amount_unknown(AmountKind::InKind, false));
     e
 }
@@ -211,7 +220,8 @@ pub(crate) fn green_channel(ctx: &Ctx) -> Eval {
 pub(crate) fn graduate_national_grant(ctx: &Ctx) -> Eval {
     let mut e = Eval::new("graduate.national_grant");
     const CITE: &[&str] = &["graduate-grant-2013"];
-    if !e.stage_and_date(ctx, GRADUATE, "全日制研究生") || !full_time(&mut e, ctx, "graduate-grant-2013")
+    if !e.stage_and_date(ctx, GRADUATE, "仅适用于全日制研究生")
+        || !full_time(&mut e, ctx, "graduate-grant-2013")
     {
         return e;
     }
@@ -238,7 +248,11 @@ pub(crate) fn graduate_national_grant(ctx: &Ctx) -> Eval {
             e.amount = Some(amount(AmountKind::CashPerYear, l));
         }
         (None, Some(c), Some(l)) => {
-            e.met("university", "中央高校按中央标准，地方高校不低于地方最低标准（未填报高校隶属）", &[c.citation]);
+            e.met(
+                "university",
+                "中央高校按中央标准，地方高校不低于地方最低标准（未填报高校隶属）",
+                &[c.citation],
+            );
             let mut a = amount(AmountKind::CashPerYear, l);
             a.min_yuan = Some(l.value);
             a.max_yuan = Some(c.value);
@@ -252,7 +266,7 @@ pub(crate) fn graduate_national_grant(ctx: &Ctx) -> Eval {
 /// 研究生学业奖学金: merit-based, set by each university; central support standard shown.
 pub(crate) fn graduate_academic_scholarship(ctx: &Ctx) -> Eval {
     let mut e = Eval::new("graduate.academic_scholarship");
-    if !e.stage_and_date(ctx, GRADUATE, "全日制研究生")
+    if !e.stage_and_date(ctx, GRADUATE, "仅适用于全日制研究生")
         || !full_time(&mut e, ctx, "aid-adjust-2024")
     {
         return e;

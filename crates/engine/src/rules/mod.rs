@@ -147,27 +147,27 @@ impl Eval {
     }
 
     fn push(&mut self, id: &'static str, met: Option<bool>, text: Text, cites: &[&'static str]) {
-        self.criteria.push(Criterion { id, met, text: text.into_owned(), citations: cites.to_vec() });
+        self.criteria.push(Criterion { id, met, text, citations: Cites::new(cites) });
     }
 
     /// Standard first checks: the student's stage is one the program serves, and the program
     /// is in force on the as-of date (never applied to dates before it took effect).
     /// Returns false when evaluation should stop.
-    pub fn stage_and_date(&mut self, ctx: &Ctx, stages: &[Stage], stage_text: &'static str) -> bool {
+    pub fn stage_and_date(
+        &mut self,
+        ctx: &Ctx,
+        stages: &[Stage],
+        stage_text: &'static str,
+    ) -> bool {
         if !stages.contains(&ctx.stage()) {
-            self.fail(
-                "stage",
-                format!("适用学段：{stage_text}；本案例为{}", ctx.stage().label()),
-                &[self.info.citation],
-            );
+            self.fail("stage", stage_text, &[self.info.citation]);
             return false;
         }
         if !self.info.in_force(ctx.date) {
             let text = match self.info.until {
-                Some(until) if ctx.date >= until => format!(
-                    "该政策实施期限至 {}（不含），评估日期 {} 已过期限",
-                    until, ctx.date
-                ),
+                Some(until) if ctx.date >= until => {
+                    format!("该政策实施期限至 {}（不含），评估日期 {} 已过期限", until, ctx.date)
+                }
                 _ => format!(
                     "该政策自 {} 起实施，评估日期 {} 在此之前（新政策不向前追溯）",
                     self.info.from, ctx.date
@@ -405,7 +405,7 @@ pub fn assess(case: &Case) -> Assessment {
         if amount.unverified.is_some() {
             unverified.push(e.info.id);
         }
-        if e.criteria.iter().any(|c| c.citations.contains(&META.post_transition_citation)) {
+        if e.criteria.iter().any(|c| c.citations.contains(META.post_transition_citation)) {
             ctx.continuation_unknown.push(e.info.id);
         }
         let annual_yuan = annual(&amount);
@@ -433,11 +433,8 @@ pub fn assess(case: &Case) -> Assessment {
             needs: e.needs,
         });
     }
-    let total_annual_yuan = entitlements
-        .iter()
-        .filter(|e| e.outcome == Outcome::Eligible)
-        .map(|e| e.annual_yuan)
-        .sum();
+    let total_annual_yuan =
+        entitlements.iter().filter(|e| e.outcome == Outcome::Eligible).map(|e| e.annual_yuan).sum();
     let notices = notices(&ctx, &entitlements, unverified);
     Assessment {
         as_of: case.as_of,
@@ -538,8 +535,9 @@ fn notices(ctx: &Ctx, entitlements: &[Entitlement], unverified: Vec<&'static str
     if !unverified.is_empty() {
         notices.push(Notice {
             kind: NoticeKind::Unverified,
-            text: "部分金额或起始日期尚未与官方原文核对（见各项说明），请以学校或资助中心的通知为准。"
-                .to_string(),
+            text:
+                "部分金额或起始日期尚未与官方原文核对（见各项说明），请以学校或资助中心的通知为准。"
+                    .to_string(),
             programs: unverified,
         });
     }

@@ -13,7 +13,7 @@ use crate::policy::{
 pub(crate) fn senior_fee_waiver(ctx: &Ctx) -> Eval {
     let mut e = Eval::new("senior.fee_waiver");
     const CITE: &[&str] = &["senior-waiver-2016"];
-    if !e.stage_and_date(ctx, &[Stage::Senior], "普通高中") {
+    if !e.stage_and_date(ctx, &[Stage::Senior], "仅适用于普通高中学生") {
         return e;
     }
     if !require_four_categories(&mut e, ctx, "senior-waiver-2016") {
@@ -40,7 +40,7 @@ pub(crate) fn senior_fee_waiver(ctx: &Ctx) -> Eval {
 /// 普通高中国家助学金: family-hardship students; average and range by date.
 pub(crate) fn senior_national_grant(ctx: &Ctx) -> Eval {
     let mut e = Eval::new("senior.national_grant");
-    if !e.stage_and_date(ctx, &[Stage::Senior], "普通高中") {
+    if !e.stage_and_date(ctx, &[Stage::Senior], "仅适用于普通高中学生") {
         return e;
     }
     e.met("registered", "具有正式注册学籍的普通高中在校生", &["state-council-2015-02-25"]);
@@ -75,7 +75,11 @@ fn contiguous_area(ctx: &Ctx) -> Option<(bool, String)> {
 pub(crate) fn vocational_tuition_waiver(ctx: &Ctx) -> Eval {
     let mut e = Eval::new("vocational.tuition_waiver");
     const CITE: &[&str] = &["vocational-2012"];
-    if !e.stage_and_date(ctx, &[Stage::SecondaryVocational], "中等职业教育（含技工学校）") {
+    if !e.stage_and_date(
+        ctx,
+        &[Stage::SecondaryVocational],
+        "仅适用于中等职业学校（含技工学校）学生",
+    ) {
         return e;
     }
     let s = &ctx.case.student;
@@ -143,7 +147,11 @@ pub(crate) fn vocational_tuition_waiver(ctx: &Ctx) -> Eval {
 /// the former contiguous poverty areas; years 1–2, and year 3 from spring 2025.
 pub(crate) fn vocational_national_grant(ctx: &Ctx) -> Eval {
     let mut e = Eval::new("vocational.national_grant");
-    if !e.stage_and_date(ctx, &[Stage::SecondaryVocational], "中等职业教育（含技工学校）") {
+    if !e.stage_and_date(
+        ctx,
+        &[Stage::SecondaryVocational],
+        "仅适用于中等职业学校（含技工学校）学生",
+    ) {
         return e;
     }
     let s = &ctx.case.student;
@@ -163,11 +171,7 @@ pub(crate) fn vocational_national_grant(ctx: &Ctx) -> Eval {
     if s.enrolment.major == Some(Major::Agriculture) {
         e.met("group", "涉农专业学生", &["vocational-2012"]);
     } else if let (Some((true, place)), Some(true)) = (&area, ctx.rural_hukou()) {
-        e.met(
-            "group",
-            format!("学校位于原集中连片特困地区{place}，农村学生全部纳入"),
-            cite_area,
-        );
+        e.met("group", format!("学校位于原集中连片特困地区{place}，农村学生全部纳入"), cite_area);
     } else {
         match need(ctx) {
             Need::Yes(text) => e.met("group", text, &["hardship-identification-2018"]),
@@ -185,7 +189,9 @@ pub(crate) fn vocational_national_grant(ctx: &Ctx) -> Eval {
                         );
                         None
                     }
-                    _ => Some(format!("非涉农专业、非家庭经济困难，且不属于原连片特困地区农村学生：{text}")),
+                    _ => Some(format!(
+                        "非涉农专业、非家庭经济困难，且不属于原连片特困地区农村学生：{text}"
+                    )),
                 };
                 if let Some(text) = text {
                     e.fail("group", text, &["vocational-2012"]);
@@ -213,7 +219,7 @@ pub(crate) fn yulu(ctx: &Ctx) -> Eval {
     const CITE: &[&str] = &["yulu-2015"];
     let stages = &[Stage::SecondaryVocational, Stage::HigherVocational];
     if !stages.contains(&ctx.stage()) {
-        e.fail("stage", format!("适用于中职（含技工院校）和高职在校生；本案例为{}", ctx.stage().label()), CITE);
+        e.fail("stage", "仅适用于中职（含技工院校）和高职在校生", CITE);
         return e;
     }
     if ctx.date < e.info.from {

@@ -2,6 +2,7 @@
 # Installs what building and testing need, skipping whatever is already there.
 #
 #   scripts/tools.sh            Rust target + rustfmt/clippy (native tests)
+#   scripts/tools.sh browser    + wasm-bindgen-cli (its test runner) and Debian Chromium
 #   scripts/tools.sh web        + Trunk, wasm-bindgen-cli, wasm-opt (serving the app)
 #
 # Tools go under $ZHUXUE_TOOLS (default /opt/zhuxue-tools), outside the clone, so a second
@@ -24,15 +25,29 @@ rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup com
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
 
-if [ "${1:-}" = "web" ]; then
+mode="${1:-}"
+
+if [ "$mode" = "web" ] || [ "$mode" = "browser" ]; then
+  if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+    log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+    # Without --locked: the CLI's own lockfile names a webpki-roots version the registry lacks.
+    cargo install wasm-bindgen-cli@"$WASM_BINDGEN_VERSION" --root "$TOOLS"
+  fi
+fi
+
+if [ "$mode" = "browser" ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    log "installing Debian chromium and chromium-driver"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >&2
+  fi
+fi
+
+if [ "$mode" = "web" ]; then
   if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
     log "installing trunk $TRUNK_VERSION (about 12 minutes on 2 cores)"
     cargo install trunk@"$TRUNK_VERSION" --locked --root "$TOOLS"
-  fi
-  if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
-    log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
-    # Without --locked: the CLI's own lockfile names a webpki-roots version the registry lacks.
-    cargo install wasm-bindgen-cli@"$WASM_BINDGEN_VERSION" --root "$TOOLS"
   fi
   if ! wasm-opt --version >/dev/null 2>&1; then
     log "installing wasm-opt (npm binaryen $BINARYEN_VERSION)"

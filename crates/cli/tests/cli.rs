@@ -1,0 +1,108 @@
+//! The `zhuxue` binary, run as a user would.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn zhuxue(args: &[&str], stdin: Option<&str>) -> (i32, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhuxue"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap())
+}
+
+fn example(name: &str) -> String {
+    format!("{}/../../examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn assesses_a_case_file() {
+    let (code, out) = zhuxue(&["assess", &example("junior-boarder-gansu.json")], None);
+    assert_eq!(code, 0);
+    let a: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(a["term"]["school_year"], "2026-2027");
+    assert_eq!(a["total_annual_yuan"], 1500);
+    let boarding = a["entitlements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["program"] == "compulsory.boarding_allowance")
+        .unwrap();
+    assert_eq!(boarding["amount"]["yuan"], 1500);
+    assert_eq!(boarding["payer"]["region"], "620102");
+    assert_eq!(boarding["payer"]["basis"], "enrolment");
+    assert_eq!(boarding["citations"][0]["number"], "国发〔2015〕67号");
+}
+
+#[test]
+fn every_example_is_assessed_with_citations_on_every_line() {
+    let dir = format!("{}/../../examples", env!("CARGO_MANIFEST_DIR"));
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let (code, out) = zhuxue(&["assess", path.to_str().unwrap()], None);
+        assert_eq!(code, 0, "{}", path.display());
+        let a: serde_json::Value = serde_json::from_str(&out).unwrap();
+        for e in a["entitlements"].as_array().unwrap() {
+            assert!(!e["citations"].as_array().unwrap().is_empty(), "{}", e["program"]);
+            for c in e["criteria"].as_array().unwrap() {
+                assert!(
+                    !c["citations"].as_array().unwrap().is_empty(),
+                    "{} {}",
+                    e["program"],
+                    c["id"]
+                );
+            }
+        }
+        let total = a["entitlements"].as_array().unwrap().len()
+            + a["not_entitled"].as_array().unwrap().len();
+        assert_eq!(total, 20, "every program of the catalogue is answered");
+        n += 1;
+    }
+    assert!(n >= 5);
+}
+
+#[test]
+fn reads_stdin() {
+    let text = std::fs::read_to_string(example("university-freshman.json")).unwrap();
+    let (code, out) = zhuxue(&["assess", "-"], Some(&text));
+    assert_eq!(code, 0);
+    let a: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(a["total_annual_yuan"], 3700);
+}
+
+#[test]
+fn invalid_case_prints_an_error_naming_the_field_and_exits_non_zero() {
+    let text = std::fs::read_to_string(example("university-freshman.json"))
+        .unwrap()
+        .replace("\"grade\": 1", "\"grade\": 9");
+    let (code, out) = zhuxue(&["assess", "-"], Some(&text));
+    assert_eq!(code, 1);
+    let e: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(e["error"]["field"], "student.grade");
+    assert_eq!(e["error"]["message"], "student.grade：本科没有9年级（最高5年级）");
+}
+
+#[test]
+fn not_json_and_missing_files_are_errors_not_panics() {
+    let (code, out) = zhuxue(&["assess", "-"], Some("{ not json"));
+    assert_eq!(code, 1);
+    assert!(out.contains("\"error\""), "{out}");
+    let (code, out) = zhuxue(&["assess", "/nonexistent/case.json"], None);
+    assert_eq!(code, 1);
+    assert!(out.contains("无法读取案例文件"), "{out}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (code, _) = zhuxue(&["frobnicate"], None);
+    assert_eq!(code, 2);
+}

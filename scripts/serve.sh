@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Serves the app locally with the national rules built in: http://127.0.0.1:8080/
+# Installs what it needs first (scripts/tools.sh web: Trunk, wasm-bindgen-cli, wasm-opt),
+# skipping what is already there. Extra arguments go to `trunk serve` (e.g. --port 9000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/tools.sh web
+TOOLS="${ZHUXUE_TOOLS:-/opt/zhuxue-tools}"
+export PATH="$TOOLS/bin:$TOOLS/node_modules/.bin:$PATH"
+
+cargo fetch --locked
+exec trunk serve --release --offline --address 127.0.0.1 --port 8080 "$@"

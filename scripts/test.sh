@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, clippy (native and Wasm), the engine's policy cases, data
+# checks, property tests and snapshots, the CLI, and the browser tests in headless Chromium.
+# Installs what it needs first (scripts/tools.sh browser) and skips what is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/tools.sh browser
+TOOLS="${ZHUXUE_TOOLS:-/opt/zhuxue-tools}"
+export PATH="$TOOLS/bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "clippy (native, all targets)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "clippy (wasm32, web app and its browser tests)"
+cargo clippy -p zhuxue-web --target wasm32-unknown-unknown --tests --locked -- -D warnings
+
+step "native tests (engine, CLI, app logic)"
+# CI=true makes insta fail on a changed snapshot instead of writing a new one.
+CI=true cargo test --workspace --locked
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown -p zhuxue-web --test web --locked
+
+step "all tests passed"

@@ -1,97 +1,202 @@
 //! # zhuxue web app
 //!
-//! The Yew front end over [`zhuxue_engine`]. This is the first page: an aid officer's raw case
-//! editor that assesses on every keystroke, entirely in the browser. The guided family
-//! questionnaire is tracked as its own issue.
+//! The Yew front end over [`zhuxue_engine`]: a family answers a few questions a screen, on a
+//! phone, and sees every entitlement with amount, payer, where to apply and why. Everything
+//! runs in the browser; answers stay on the device unless the user shares a link (the case
+//! sits in the URL fragment, which browsers never send to a server).
 //!
-//! `main.rs` only mounts [`App`]; nothing here does IO beyond the DOM.
+//! # Layout
+//!
+//! - `main.rs` only mounts [`App`].
+//! - [`state`]: the one reducer (answers, screen, language).
+//! - [`answers`]: the partial case being answered (v1 JSON shape).
+//! - [`questions`]: which questions matter for which stage, and how each is asked.
+//! - [`pages::results`]: the results, share link and print view.
+//! - [`components::region_picker`]: province → city → county with search.
+//! - [`i18n`]: 简体中文, 繁體中文, English.
+//! - [`browser`]: today's date, local storage, URL fragment, clipboard, print.
+
+pub mod answers;
+pub mod browser;
+pub mod components {
+    pub mod region_picker;
+}
+pub mod i18n;
+pub mod pages {
+    pub mod results;
+}
+pub mod questions;
+pub mod state;
 
 use yew::prelude::*;
-use zhuxue_engine::assessment::{Assessment, Outcome};
 
-/// The example case shown on first load (a rural 脱贫户 boarding junior pupil in Gansu).
-pub const EXAMPLE_CASE: &str = include_str!("../examples/junior-boarder-gansu.json");
+use answers::Answers;
+use i18n::{Lang, Msg};
+use pages::results::Results;
+use questions::Q;
+use state::{Action, Screen, State, Step};
 
-/// Assesses the editor's text: the assessment, or the engine's error message (Chinese, naming
-/// the field).
-pub fn evaluate(text: &str) -> Result<Assessment, String> {
-    zhuxue_engine::Case::from_json(text)
-        .and_then(|case| zhuxue_engine::assess(&case))
-        .map_err(|e| e.message)
+/// The first state: a shared link if the URL carries one, else the answers kept on this
+/// device, else a blank form dated today.
+pub fn initial_state() -> State {
+    let mut state = State::default();
+    let lang = browser::fragment_param("lang")
+        .or_else(browser::load_lang)
+        .and_then(|c| Lang::from_code(&c));
+    if let Some(lang) = lang {
+        state.lang = lang;
+    }
+    if let Some(answers) = browser::fragment_param("case").and_then(|j| Answers::from_json(&j)) {
+        state.screen = if ready(&answers) { Screen::Results } else { Screen::Step(Step::Home) };
+        state.answers = answers;
+    } else if let Some(answers) = browser::load_answers().and_then(|j| Answers::from_json(&j)) {
+        state.answers = answers;
+    }
+    if state.answers.as_of.is_none() {
+        state.answers.as_of = Some(browser::today());
+    }
+    state
 }
 
-/// The headline a family reads first.
-pub fn headline(a: &Assessment) -> String {
-    let eligible = a.entitlements.iter().filter(|e| e.outcome == Outcome::Eligible).count();
-    format!("本学年可以享受 {eligible} 项资助，共约 {} 元", a.total_annual_yuan)
+/// The questions that must be answered before any result can be shown.
+pub fn missing(a: &Answers) -> Vec<Q> {
+    let mut out = Vec::new();
+    if a.as_of.is_none() {
+        out.push(Q::AsOf);
+    }
+    if a.household.hukou.region.is_none() {
+        out.push(Q::HukouRegion);
+    }
+    if a.student.stage.is_none() {
+        out.push(Q::Stage);
+    }
+    if a.student.grade.is_none() {
+        out.push(Q::Grade);
+    }
+    out
+}
+
+pub fn ready(a: &Answers) -> bool {
+    missing(a).is_empty()
+}
+
+fn step_title(step: Step) -> Msg {
+    match step {
+        Step::Home => Msg::StepHome,
+        Step::Family => Msg::StepFamily,
+        Step::Student => Msg::StepStudent,
+        Step::School => Msg::StepSchool,
+        Step::More => Msg::StepMore,
+    }
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let text = use_state(|| EXAMPLE_CASE.to_string());
-    let oninput = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            text.set(area.value());
+    let state = use_reducer(initial_state);
+    {
+        let deps = (state.answers.clone(), state.lang, state.forgotten);
+        use_effect_with(deps, |(answers, lang, forgotten)| {
+            if *forgotten {
+                browser::forget();
+            } else {
+                browser::save(&answers.to_json(), lang.code());
+            }
+            browser::set_document_lang(lang.code());
+        });
+    }
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let lang = state.lang;
+    let t = |m| lang.t(m).into_owned();
+
+    let on_lang = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(l) = Lang::from_code(&sel.value()) {
+                dispatch.emit(Action::SetLang(l));
+            }
         })
     };
-    let result = evaluate(&text);
+    let forget = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::Forget))
+    };
+
+    let body = match state.screen {
+        Screen::Results if ready(&state.answers) => html! {
+            <Results answers={state.answers.clone()} {lang} dispatch={dispatch.clone()} />
+        },
+        Screen::Results => view_step(&state, Step::Home, &dispatch),
+        Screen::Step(step) => view_step(&state, step, &dispatch),
+    };
+
     html! {
-        <main class="page">
-            <header>
-                <h1>{ "助学 · 学生资助测算" }</h1>
-                <p class="lede">{ "按国家学生资助政策测算一名学生可以享受的资助。计算全部在本机完成，不上传任何信息。" }</p>
+        <>
+            <header class="top">
+                <h1>{ t(Msg::Title) }</h1>
+                <div class="lang no-print">
+                    <label for="lang">{ t(Msg::Language) }</label>
+                    <select id="lang" onchange={on_lang}>
+                        { for Lang::ALL.iter().map(|(l, name)| html! {
+                            <option value={l.code()} selected={*l == lang}>{ *name }</option>
+                        }) }
+                    </select>
+                </div>
             </header>
-            <section class="editor">
-                <label for="case">{ "案例（JSON，格式 v1）" }</label>
-                <textarea id="case" rows="18" spellcheck="false" value={(*text).clone()} {oninput} />
-            </section>
-            <section class="results" aria-live="polite">
-                { match &result {
-                    Ok(a) => view_assessment(a),
-                    Err(message) => html! { <p class="error" role="alert">{ message }</p> },
-                } }
-            </section>
-        </main>
+            <main id="main">
+                if state.forgotten { <p class="done" role="status">{ t(Msg::ForgetDone) }</p> }
+                { body }
+            </main>
+            <footer class="no-print">
+                <button type="button" class="link" onclick={forget}>{ t(Msg::Forget) }</button>
+            </footer>
+        </>
     }
 }
 
-fn view_assessment(a: &Assessment) -> Html {
+fn view_step(state: &State, step: Step, dispatch: &Callback<Action>) -> Html {
+    let lang = state.lang;
+    let t = |m| lang.t(m).into_owned();
+    let a = &state.answers;
+    let index = step.index();
+    let total = Step::ALL.len();
+    let progress = t(Msg::StepOf)
+        .replace("{n}", &(index + 1).to_string())
+        .replace("{m}", &total.to_string());
+    let go = |screen: Screen| {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.emit(Action::Go(screen)))
+    };
+    let missing = missing(a);
+    let last = index + 1 == total;
     html! {
-        <>
-            <h2 class="headline">{ headline(a) }</h2>
-            <p class="meta">{ format!("评估日期 {} · 规则版本 {} · 核实于 {}", a.as_of, a.rules.version, a.rules.verified_on) }</p>
-            <ul class="cards">
-                { for a.entitlements.iter().map(|e| {
-                    let outcome = match e.outcome {
-                        Outcome::Eligible => "可以享受",
-                        Outcome::Conditional => "有条件",
-                        Outcome::NeedsInfo => "需补充信息",
-                    };
-                    let amount = match e.amount.yuan {
-                        Some(y) if e.annual_yuan > 0 => format!("每年约 {} 元", e.annual_yuan.max(y)),
-                        Some(y) => format!("{y} 元"),
-                        None => "金额由当地确定".to_string(),
-                    };
-                    html! {
-                        <li class="card">
-                            <h3>{ e.name }<span class="badge">{ outcome }</span></h3>
-                            <p>{ amount }{ " · 由 " }{ &e.payer.name }{ " 负责" }</p>
-                            <ul class="criteria">
-                                { for e.criteria.iter().map(|c| {
-                                    let mark = match c.met { Some(true) => "✓", Some(false) => "✗", None => "?" };
-                                    html! { <li>{ mark }{ " " }{ c.text.as_ref() }</li> }
-                                }) }
-                            </ul>
-                            <p class="apply">{ "申请：" }{ e.apply.where_ }</p>
-                        </li>
-                    }
-                }) }
-            </ul>
-            <ul class="notices">
-                { for a.notices.iter().map(|n| html! { <li>{ &n.text }</li> }) }
-            </ul>
-        </>
+        <section class="step" aria-labelledby="step-title">
+            <p class="progress">{ progress }</p>
+            <progress max={total.to_string()} value={(index + 1).to_string()} aria-hidden="true"></progress>
+            <h2 id="step-title">{ t(step_title(step)) }</h2>
+            if index == 0 { <p class="lede">{ t(Msg::Lede) }</p> }
+            { for Q::for_step(step).iter().filter(|q| q.relevant(a)).map(|q| questions::view(*q, a, lang, dispatch)) }
+            if last && !missing.is_empty() {
+                <p class="error" role="alert">
+                    { t(Msg::Required) }
+                    { missing.iter().map(|q| lang.t(q.label()).into_owned()).collect::<Vec<_>>().join("、") }
+                </p>
+            }
+            <nav class="nav">
+                if index > 0 {
+                    <button type="button" class="secondary" onclick={go(Screen::Step(Step::ALL[index - 1]))}>{ t(Msg::Back) }</button>
+                }
+                if state.editing_from_results && missing.is_empty() {
+                    <button type="button" onclick={go(Screen::Results)}>{ t(Msg::BackToResults) }</button>
+                } else if last {
+                    <button type="button" onclick={go(Screen::Results)} disabled={!missing.is_empty()}>{ t(Msg::SeeResults) }</button>
+                } else {
+                    <button type="button" onclick={go(Screen::Step(Step::ALL[index + 1]))}>{ t(Msg::Next) }</button>
+                }
+            </nav>
+        </section>
     }
 }

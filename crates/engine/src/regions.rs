@@ -69,6 +69,61 @@ pub fn full_name(code: u32) -> String {
     name
 }
 
+/// Provinces, in code order (for pickers).
+pub fn provinces() -> Vec<Region> {
+    REGION_ROWS.iter().filter(|row| row.1 == 0).filter_map(|row| lookup(row.0)).collect()
+}
+
+/// The rows one level below `code`: a province's prefectures, a prefecture's counties.
+/// A prefecture-level city without counties (东莞市) is its own only county.
+pub fn children(code: u32) -> Vec<Region> {
+    let Some(parent) = lookup(code) else { return Vec::new() };
+    let (level, divisor) = match parent.level {
+        Level::Province => (1, 10_000),
+        Level::Prefecture => (2, 100),
+        Level::County => return Vec::new(),
+    };
+    let start = REGION_ROWS.partition_point(|row| row.0 < code);
+    let mut out: Vec<Region> = REGION_ROWS[start..]
+        .iter()
+        .take_while(|row| row.0 / divisor == code / divisor)
+        .filter(|row| row.1 == level)
+        .filter_map(|row| lookup(row.0))
+        .collect();
+    if level == 1 {
+        // Counties of a province whose prefecture row is missing (none in the 2023 data, but
+        // the picker must never hide a county): list them under the province too.
+        let orphans = REGION_ROWS[start..]
+            .iter()
+            .take_while(|row| row.0 / divisor == code / divisor)
+            .filter(|row| row.1 == 2 && lookup(row.0 / 100 * 100).is_none_or(|p| p.level == Level::County))
+            .filter_map(|row| lookup(row.0));
+        out.extend(orphans);
+    }
+    out
+}
+
+/// Counties whose name or full name contains `query` (typing 东乡 finds 东乡族自治县), names
+/// starting with the query first, at most `limit`.
+pub fn search(query: &str, limit: usize) -> Vec<Region> {
+    let query = query.trim();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut starts = Vec::new();
+    let mut contains = Vec::new();
+    for county in counties() {
+        if county.name.starts_with(query) {
+            starts.push(county);
+        } else if county.name.contains(query) || full_name(county.code).contains(query) {
+            contains.push(county);
+        }
+    }
+    starts.extend(contains);
+    starts.truncate(limit);
+    starts
+}
+
 /// All county-level rows (for pickers and search in the app).
 pub fn counties() -> impl Iterator<Item = Region> {
     REGION_ROWS.iter().filter_map(|row| lookup(row.0)).filter(|r| r.level == Level::County)
@@ -94,6 +149,23 @@ mod tests {
         assert_eq!(full_name(110101), "北京市东城区");
         assert_eq!(full_name(441900), "广东省东莞市");
         assert_eq!(full_name(429004), "湖北省仙桃市");
+    }
+
+    #[test]
+    fn picker_levels_and_search() {
+        assert_eq!(provinces().len(), 31);
+        let gansu = children(620000);
+        assert!(gansu.iter().any(|r| r.name == "临夏回族自治州"));
+        assert!(gansu.iter().all(|r| r.level == Level::Prefecture));
+        let linxia = children(622900);
+        assert!(linxia.iter().any(|r| r.code == 622926));
+        assert_eq!(children(441900).len(), 0);
+        let dongguan = children(440000).into_iter().find(|r| r.code == 441900).unwrap();
+        assert_eq!(dongguan.level, Level::County);
+        let found = search("东乡", 10);
+        assert!(found.iter().any(|r| r.code == 622926), "{found:?}");
+        assert_eq!(found[0].name, "东乡区");
+        assert!(search("  ", 10).is_empty());
     }
 
     #[test]

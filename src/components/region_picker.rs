@@ -1,0 +1,128 @@
+//! Province → city → county picker with search by name (typing 东乡 finds 东乡族自治县).
+
+use yew::prelude::*;
+use zhuxue_engine::regions::{self, Level};
+
+use crate::i18n::{Lang, Msg};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Base for element ids (labels point at them).
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// The chosen county code, if any.
+    pub value: Option<String>,
+    pub on_change: Callback<Option<String>>,
+    pub lang: Lang,
+}
+
+fn parse(code: &str) -> Option<u32> {
+    code.parse().ok()
+}
+
+#[function_component(RegionPicker)]
+pub fn region_picker(p: &Props) -> Html {
+    let lang = p.lang;
+    // Province and prefecture chosen so far when no county is chosen yet.
+    let partial = use_state(|| (None::<u32>, None::<u32>));
+    let query = use_state(String::new);
+    let chosen = p.value.as_deref().and_then(parse).filter(|c| regions::county(*c).is_some());
+    let (province, prefecture) = match chosen {
+        Some(code) => {
+            let pref = code / 100 * 100;
+            let pref = regions::lookup(pref).filter(|r| r.level == Level::Prefecture).map(|r| r.code);
+            (Some(code / 10_000 * 10_000), pref.or(Some(code)))
+        }
+        None => *partial,
+    };
+
+    let on_province = {
+        let partial = partial.clone();
+        let on_change = p.on_change.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            partial.set((parse(&sel.value()), None));
+            on_change.emit(None);
+        })
+    };
+    let on_prefecture = {
+        let partial = partial.clone();
+        let on_change = p.on_change.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let code = parse(&sel.value());
+            partial.set((code.map(|c| c / 10_000 * 10_000), code));
+            // A city without counties (东莞市) is itself the county.
+            match code.and_then(regions::county) {
+                Some(c) => on_change.emit(Some(format!("{:06}", c.code))),
+                None => on_change.emit(None),
+            }
+        })
+    };
+    let on_county = {
+        let on_change = p.on_change.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let v = sel.value();
+            on_change.emit((!v.is_empty()).then_some(v));
+        })
+    };
+    let on_query = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
+
+    let option = |code: u32, name: &str, selected: bool| {
+        html! { <option value={format!("{code:06}")} {selected}>{ lang.zh(name).into_owned() }</option> }
+    };
+    let prefectures = province.map(regions::children).unwrap_or_default();
+    let counties = prefecture
+        .filter(|c| regions::county(*c).is_none())
+        .map(regions::children)
+        .unwrap_or_default();
+    let hits = regions::search(&query, 8);
+    let id = &p.id;
+
+    html! {
+        <fieldset class="q region" id={format!("q-{id}")}>
+            <legend>{ &p.label }</legend>
+            <label for={format!("{id}-search")}>{ lang.t(Msg::Search) }</label>
+            <input id={format!("{id}-search")} type="search" autocomplete="off"
+                placeholder={lang.t(Msg::SearchHint).into_owned()} value={(*query).clone()} oninput={on_query} />
+            if !hits.is_empty() {
+                <ul class="hits" role="list">
+                    { for hits.iter().map(|r| {
+                        let code = format!("{:06}", r.code);
+                        let on_change = p.on_change.clone();
+                        let query = query.clone();
+                        let onclick = Callback::from(move |_| { on_change.emit(Some(code.clone())); query.set(String::new()); });
+                        html! { <li><button type="button" class="hit" {onclick}>{ lang.zh(&regions::full_name(r.code)).into_owned() }</button></li> }
+                    }) }
+                </ul>
+            }
+            <div class="selects">
+                <label for={format!("{id}-province")}>{ lang.t(Msg::Province) }</label>
+                <select id={format!("{id}-province")} onchange={on_province}>
+                    <option value="" selected={province.is_none()}>{ lang.t(Msg::Choose) }</option>
+                    { for regions::provinces().iter().map(|r| option(r.code, r.name, province == Some(r.code))) }
+                </select>
+                <label for={format!("{id}-prefecture")}>{ lang.t(Msg::Prefecture) }</label>
+                <select id={format!("{id}-prefecture")} onchange={on_prefecture} disabled={province.is_none()}>
+                    <option value="" selected={prefecture.is_none()}>{ lang.t(Msg::Choose) }</option>
+                    { for prefectures.iter().map(|r| option(r.code, r.name, prefecture == Some(r.code))) }
+                </select>
+                <label for={format!("{id}-county")}>{ lang.t(Msg::County) }</label>
+                <select id={format!("{id}-county")} onchange={on_county} disabled={counties.is_empty()}>
+                    <option value="" selected={chosen.is_none()}>{ lang.t(Msg::Choose) }</option>
+                    { for counties.iter().map(|r| option(r.code, r.name, chosen == Some(r.code))) }
+                </select>
+            </div>
+            if let Some(code) = chosen {
+                <p class="chosen" aria-live="polite">{ "✓ " }{ lang.zh(&regions::full_name(code)).into_owned() }</p>
+            }
+        </fieldset>
+    }
+}

@@ -1,0 +1,202 @@
+//! Languages: 简体中文 (default), 繁體中文 and English.
+//!
+//! UI strings are written once in simplified Chinese and English ([`Msg`]); traditional
+//! Chinese is produced from the simplified text by a character table generated at build time
+//! (`build.rs`), which also converts the engine's Chinese explanations and place names. In
+//! English the policy texts stay in Chinese and program names show both forms, as the
+//! documents themselves are Chinese.
+
+use std::borrow::Cow;
+
+include!(concat!(env!("OUT_DIR"), "/s2t.rs"));
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh-Hans")]
+    Hans,
+    #[serde(rename = "zh-Hant")]
+    Hant,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [(Lang, &'static str); 3] =
+        [(Lang::Hans, "简体中文"), (Lang::Hant, "繁體中文"), (Lang::En, "English")];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Hans => "zh-Hans",
+            Lang::Hant => "zh-Hant",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.iter().map(|(l, _)| *l).find(|l| l.code() == code)
+    }
+
+    /// A UI message in this language.
+    pub fn t(self, m: Msg) -> Cow<'static, str> {
+        match self {
+            Lang::Hans => Cow::Borrowed(m.hans()),
+            Lang::Hant => Cow::Owned(to_traditional(m.hans())),
+            Lang::En => Cow::Borrowed(m.en()),
+        }
+    }
+
+    /// Chinese text from the engine or the data (criteria, places, documents): as is, or in
+    /// traditional characters.
+    pub fn zh<'a>(self, text: &'a str) -> Cow<'a, str> {
+        match self {
+            Lang::Hant => Cow::Owned(to_traditional(text)),
+            _ => Cow::Borrowed(text),
+        }
+    }
+}
+
+/// Converts simplified characters to traditional ones, character by character.
+pub fn to_traditional(text: &str) -> String {
+    text.chars()
+        .map(|c| match S2T.binary_search_by_key(&c, |p| p.0) {
+            Ok(i) => S2T[i].1,
+            Err(_) => c,
+        })
+        .collect()
+}
+
+macro_rules! messages {
+    ($($id:ident => $hans:literal, $en:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg { $($id),* }
+        impl Msg {
+            pub fn hans(self) -> &'static str { match self { $(Msg::$id => $hans),* } }
+            pub fn en(self) -> &'static str { match self { $(Msg::$id => $en),* } }
+        }
+    };
+}
+
+messages! {
+    Title => "助学 · 学生资助查询", "Zhuxue · Student aid finder";
+    Lede => "回答几个问题，查看孩子可以享受的国家学生资助。全部计算在手机上完成，不上传任何信息。", "Answer a few questions to see the national student aid your child can get. Everything is computed on this phone; nothing is sent anywhere.";
+    Language => "语言", "Language";
+    StepOf => "第 {n} 步，共 {m} 步", "Step {n} of {m}";
+    Next => "下一步", "Next";
+    Back => "上一步", "Back";
+    SeeResults => "查看结果", "See results";
+    BackToResults => "返回结果", "Back to results";
+    Edit => "修改", "Edit";
+    Forget => "清除我的回答", "Forget my answers";
+    ForgetDone => "回答已从本机清除。", "Your answers were removed from this device.";
+    StepHome => "户籍", "Household registration";
+    StepFamily => "家庭情况", "Household status";
+    StepStudent => "学生", "Student";
+    StepSchool => "学校", "School";
+    StepMore => "困难认定及其他", "Hardship and other";
+    AsOf => "按哪一天的政策计算", "Date to assess on";
+    AsOfHelp => "默认今天。可以查询过去或将来的学期。", "Today by default. You can ask about past or coming terms.";
+    HukouRegion => "户籍所在地（户口所在区县）", "Household registration (hukou) county";
+    HukouArea => "户籍类型", "Type of household registration";
+    Rural => "农村", "Rural";
+    Urban => "城镇", "Urban";
+    Province => "省份", "Province";
+    Prefecture => "市（州）", "City / prefecture";
+    County => "区县", "County / district";
+    Choose => "请选择", "Choose";
+    Search => "按名称搜索区县", "Search a county by name";
+    SearchHint => "如：东乡", "e.g. 东乡";
+    Statuses => "家庭有以下哪些身份？（可多选，没有可不选）", "Does the household have any of these statuses? (any number, or none)";
+    StatusFrom => "认定日期", "Recognised on";
+    StatusTo => "退出日期（如已退出）", "Withdrawn on (if withdrawn)";
+    HelpRegisteredPoor => "2014—2020年扶贫系统登记的贫困户，持《扶贫手册》", "Registered poor household in the poverty-alleviation system, 2014–2020";
+    HelpLiftedOut => "已脱贫的原建档立卡户（2021年起称脱贫户）", "Formerly registered poor household that has been lifted out of poverty (from 2021)";
+    HelpMonitored => "乡村振兴部门认定的防止返贫监测户（含脱贫不稳定户、边缘易致贫户、突发严重困难户）", "Household monitored against falling back into poverty";
+    HelpDibao => "领取最低生活保障金的家庭", "Household receiving minimum living allowance (dibao)";
+    HelpTekun => "民政部门认定的特困人员救助供养", "Extremely poor person supported by civil affairs";
+    HelpLowIncome => "民政部门认定的低收入家庭", "Low-income household recognised by civil affairs";
+    HelpMartyr => "烈士子女或优抚对象家庭", "Martyr's child or entitled group family";
+    Stage => "孩子现在读什么", "What is the child studying now";
+    Grade => "几年级", "Which year";
+    PreschoolGrades => "小班,中班,大班", "Year 1 (小班),Year 2 (中班),Year 3 (大班)";
+    EnrolRegion => "学籍所在地（学校所在区县）", "County of the school (where the student is enrolled)";
+    SameAsHukou => "与户籍地相同", "Same as household registration";
+    Kindergarten => "幼儿园类型", "Kind of kindergarten";
+    KgPublic => "公办幼儿园", "Public";
+    KgInclusive => "普惠性民办幼儿园", "Inclusive private (普惠性)";
+    KgOther => "其他民办幼儿园", "Other private";
+    Ownership => "学校性质", "School ownership";
+    Public => "公办", "Public";
+    Private => "民办", "Private";
+    Boarding => "是否在学校住宿（寄宿）", "Does the child board at school";
+    Yes => "是", "Yes";
+    No => "否", "No";
+    Unsure => "不清楚", "Not sure";
+    Setting => "学校在哪里", "Where is the school";
+    City => "城区", "City district";
+    CountyTown => "县城", "County town";
+    Village => "乡镇或农村", "Township or village";
+    Major => "专业类别", "Field of study";
+    Agriculture => "涉农专业", "Agriculture-related";
+    ArtsPerformance => "艺术类表演专业", "Performing arts";
+    OtherMajor => "其他专业", "Other";
+    FullTime => "是否全日制", "Full-time";
+    CentralUniversity => "是否中央部属高校", "Central (ministry-run) university";
+    NutritionProgram => "学校是否实施营养改善计划（学生营养餐）", "Does the school take part in the nutrition programme (school meals)";
+    ContiguousArea => "学校所在县是否属于原集中连片特困地区", "Is the school's county in a former contiguous poverty area";
+    Hardship => "学校的家庭经济困难认定结果", "School's family hardship finding";
+    HardshipHelp => "每学年由学校认定。还没认定可选“未认定”。", "Schools assess this every year. Choose “not assessed” if not yet.";
+    HSpecial => "特别困难", "Special hardship";
+    HRelative => "比较困难", "Hardship";
+    HGeneral => "一般困难", "Some hardship";
+    HNone => "不困难", "Not in hardship";
+    HUnknown => "未认定", "Not assessed";
+    Disabled => "孩子是否残疾（持残疾证）", "Is the child disabled (holds a disability certificate)";
+    Orphan => "是否孤儿或事实无人抚养儿童", "Is the child an orphan or de facto unsupported";
+    Veteran => "是否退役士兵学生", "Is the student a discharged soldier";
+    TeacherTrainee => "是否部属师范大学公费师范生", "Publicly funded teacher-trainee at an MOE normal university";
+    Salaried => "是否有固定工资收入", "Does the student have a fixed salary";
+    OutOfProvince => "户籍地是否已核实孩子在省外学校没有享受资助", "Has the home county verified that no aid was received at the out-of-province school";
+    Headline => "你的孩子本学年可以享受 {n} 项资助，共约 {x} 元", "Your child can get {n} kinds of aid this school year, about ¥{x} in all";
+    HeadlineConditional => "另有 {n} 项要看条件（如评审、名额），{m} 项还需补充一个回答。", "{n} more depend on conditions (such as selection or quotas); {m} need one more answer.";
+    Entitled => "可以享受的资助", "Aid you can get";
+    ConditionalTitle => "要看条件的资助", "Aid that depends on conditions";
+    NeedsInfoTitle => "还需要一个回答", "Needs one more answer";
+    NotEntitledTitle => "不能享受的资助及原因", "Aid you cannot get, and why";
+    OtherStages => "其他学段的 {n} 项资助不适用。", "{n} programmes for other school stages do not apply.";
+    Notices => "请注意", "Please note";
+    WhoPays => "谁发放", "Who pays";
+    WhereApply => "在哪里申请", "Where to apply";
+    WhenApply => "什么时候", "When";
+    Bring => "带什么材料", "What to bring";
+    NothingToBring => "无需申请材料", "Nothing to bring";
+    Why => "依据的条件", "The criteria";
+    Documents => "政策文件", "Policy documents";
+    FigureVerified => "金额核实日期", "Figure last verified";
+    Unverified => "该金额尚未与官方原文核对", "This figure is not yet checked against the official text";
+    PerYear => "每年 {x} 元", "¥{x} a year";
+    PerDay => "每天 {x} 元（全年约 {y} 元，以餐食形式提供）", "¥{x} a day (about ¥{y} a year, as meals)";
+    Once => "一次性 {x} 元", "¥{x} once";
+    Range => "（按档次 {a}—{b} 元）", " (tiers ¥{a}–{b})";
+    Waiver => "免收费用", "Fees waived";
+    WaiverLocal => "免收费用（标准以当地收费为准）", "Fees waived (at the local fee)";
+    InKind => "实物（免费提供）", "Provided free in kind";
+    LoanLimit => "每年最高可贷 {x} 元", "Loan up to ¥{x} a year";
+    LocalAmount => "金额由当地确定", "Amount set locally";
+    PayerEnrolment => "学籍地", "Where enrolled";
+    PayerHukou => "户籍地", "Home county";
+    PayerFallback => "户籍地兜底", "Home county (fallback)";
+    PayerSchool => "就读学校", "The school";
+    OutcomeConditional => "有条件", "Conditional";
+    OutcomeNeedsInfo => "需补充", "Needs an answer";
+    Share => "分享链接", "Share link";
+    ShareHelp => "链接里包含你的回答，只有打开链接的人能看到；不会发送到任何服务器。", "The link holds your answers; only people who open it see them. Nothing is sent to a server.";
+    Copy => "复制", "Copy";
+    Copied => "已复制", "Copied";
+    Print => "打印 / 存为 PDF", "Print / save as PDF";
+    CaseSummary => "案例摘要", "Case summary";
+    RulesVersion => "规则版本 {v}，数据核实于 {d}，按 {a} 的政策计算", "Rules {v}, data verified {d}, assessed for {a}";
+    Required => "请先回答：", "Please answer first: ";
+    NoAnswer => "未回答", "Not answered";
+    StatusesNone => "无", "None";
+}

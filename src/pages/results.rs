@@ -1,0 +1,270 @@
+//! The results: the headline a family reads first, one card per entitlement (amount, who
+//! pays, where and when to apply, the criteria and documents behind it), then what needs one
+//! more answer (asked inline), then what the student cannot get and why.
+
+use yew::prelude::*;
+use zhuxue_engine::assessment::{
+    Amount, AmountKind, Assessment, Criterion, Entitlement, NoticeKind, Outcome, PayerBasis,
+};
+use zhuxue_engine::policy;
+
+use crate::answers::Answers;
+use crate::i18n::{Lang, Msg};
+use crate::questions::{self, Q};
+use crate::state::{Action, Step};
+
+fn fill(template: &str, pairs: &[(&str, String)]) -> String {
+    pairs.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+}
+
+fn yuan(n: i64) -> String {
+    // Thousands separators help reading amounts on a small screen.
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 && c != '-' {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn amount_text(a: &Amount, lang: Lang) -> String {
+    let t = |m| lang.t(m).into_owned();
+    let range = match (a.min_yuan, a.max_yuan) {
+        (Some(min), Some(max)) => fill(&t(Msg::Range), &[("a", yuan(min)), ("b", yuan(max))]),
+        _ => String::new(),
+    };
+    match (a.kind, a.yuan) {
+        (AmountKind::CashPerYear, Some(y)) => fill(&t(Msg::PerYear), &[("x", yuan(y))]) + &range,
+        (AmountKind::CashPerTerm, Some(y)) => fill(&t(Msg::PerYear), &[("x", yuan(y * 2))]),
+        (AmountKind::CashPerDay, Some(y)) => fill(
+            &t(Msg::PerDay),
+            &[("x", yuan(y)), ("y", yuan(y * a.days.unwrap_or(0)))],
+        ),
+        (AmountKind::CashOnce, Some(y)) => fill(&t(Msg::Once), &[("x", yuan(y))]),
+        (AmountKind::LoanLimit, Some(y)) => fill(&t(Msg::LoanLimit), &[("x", yuan(y))]),
+        (AmountKind::Waiver, _) if a.local => t(Msg::WaiverLocal),
+        (AmountKind::Waiver, _) => t(Msg::Waiver),
+        (AmountKind::InKind, _) => t(Msg::InKind),
+        _ => t(Msg::LocalAmount),
+    }
+}
+
+fn program_name(e_program: &str, name: &str, lang: Lang) -> String {
+    match (lang, policy::program(e_program)) {
+        (Lang::En, Some(p)) => format!("{} ({})", p.name_en, name),
+        _ => lang.zh(name).into_owned(),
+    }
+}
+
+fn criteria_list(criteria: &[Criterion], lang: Lang) -> Html {
+    html! {
+        <ul class="criteria">
+            { for criteria.iter().map(|c| {
+                let (mark, class, sr) = match c.met {
+                    Some(true) => ("✓", "met", "符合"),
+                    Some(false) => ("✗", "unmet", "不符合"),
+                    None => ("?", "unknown", "待定"),
+                };
+                html! {
+                    <li class={class}>
+                        <span class="mark" aria-hidden="true">{ mark }</span>
+                        <span class="sr-only">{ lang.zh(sr).into_owned() }{ "：" }</span>
+                        { lang.zh(&c.text).into_owned() }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+fn payer_text(e: &Entitlement, lang: Lang) -> String {
+    let basis = match e.payer.basis {
+        PayerBasis::Enrolment => Msg::PayerEnrolment,
+        PayerBasis::Hukou => Msg::PayerHukou,
+        PayerBasis::HukouFallback => Msg::PayerFallback,
+        PayerBasis::School => Msg::PayerSchool,
+    };
+    format!("{}：{}", lang.t(basis), lang.zh(&e.payer.name))
+}
+
+fn card(e: &Entitlement, lang: Lang, answers: &Answers, dispatch: &Callback<Action>) -> Html {
+    let t = |m| lang.t(m).into_owned();
+    let badge = match e.outcome {
+        Outcome::Eligible => None,
+        Outcome::Conditional => Some(t(Msg::OutcomeConditional)),
+        Outcome::NeedsInfo => Some(t(Msg::OutcomeNeedsInfo)),
+    };
+    let inline: Vec<Q> = e.needs.iter().filter_map(|f| Q::from_field(f)).collect();
+    html! {
+        <li class={classes!("card", format!("outcome-{:?}", e.outcome).to_lowercase())} id={format!("p-{}", e.program.replace('.', "-"))}>
+            <details>
+                <summary>
+                    <span class="name">{ program_name(e.program, e.name, lang) }</span>
+                    if let Some(b) = badge { <span class="badge">{ b }</span> }
+                    <span class="amount">{ amount_text(&e.amount, lang) }</span>
+                    <span class="payer">{ payer_text(e, lang) }</span>
+                </summary>
+                <dl>
+                    <dt>{ t(Msg::WhereApply) }</dt><dd>{ lang.zh(e.apply.where_).into_owned() }</dd>
+                    <dt>{ t(Msg::WhenApply) }</dt><dd>{ lang.zh(e.apply.when).into_owned() }</dd>
+                    <dt>{ t(Msg::Bring) }</dt>
+                    <dd>{ if e.apply.documents.is_empty() { t(Msg::NothingToBring) } else { lang.zh(&e.apply.documents.join("、")).into_owned() } }</dd>
+                </dl>
+                <h4>{ t(Msg::Why) }</h4>
+                { criteria_list(&e.criteria, lang) }
+                <h4>{ t(Msg::Documents) }</h4>
+                <ul class="docs">
+                    { for e.citations.iter().map(|c| html! {
+                        <li>
+                            { lang.zh(&format!("《{}》", c.title)).into_owned() }
+                            if let Some(n) = c.number { { " " }{ lang.zh(n).into_owned() } }
+                            { format!("，{}，{}", lang.zh(c.issuer), c.date) }
+                        </li>
+                    }) }
+                </ul>
+                if let Some(v) = e.amount.verified_on {
+                    <p class="verified">{ format!("{}：{}", t(Msg::FigureVerified), v) }</p>
+                }
+                if let Some(why) = e.amount.unverified {
+                    <p class="unverified">{ "⚠ " }{ t(Msg::Unverified) }{ "：" }{ lang.zh(why).into_owned() }</p>
+                }
+            </details>
+            if !inline.is_empty() {
+                <div class="inline-q">
+                    { for inline.iter().map(|q| questions::view(*q, answers, lang, dispatch)) }
+                </div>
+            }
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub answers: Answers,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(Results)]
+pub fn results(p: &Props) -> Html {
+    let lang = p.lang;
+    let t = |m| lang.t(m).into_owned();
+    let copied = use_state(|| false);
+    let case = p.answers.to_case();
+    let outcome = zhuxue_engine::Case::from_value(&case).and_then(|c| zhuxue_engine::assess(&c));
+    let a: Assessment = match outcome {
+        Ok(a) => a,
+        Err(err) => {
+            let q = Q::from_field(&err.field);
+            return html! {
+                <section class="results">
+                    <p class="error" role="alert">{ lang.zh(&err.message).into_owned() }</p>
+                    if let Some(q) = q {
+                        { questions::view(q, &p.answers, lang, &p.dispatch) }
+                    }
+                </section>
+            };
+        }
+    };
+    let of = |o: Outcome| a.entitlements.iter().filter(move |e| e.outcome == o);
+    let eligible = of(Outcome::Eligible).count();
+    let conditional = of(Outcome::Conditional).count();
+    let needs = of(Outcome::NeedsInfo).count();
+    let headline =
+        fill(&t(Msg::Headline), &[("n", eligible.to_string()), ("x", yuan(a.total_annual_yuan))]);
+    let sub = fill(
+        &t(Msg::HeadlineConditional),
+        &[("n", conditional.to_string()), ("m", needs.to_string())],
+    );
+    let (other_stage, why_not): (Vec<_>, Vec<_>) =
+        a.not_entitled.iter().partition(|n| n.criteria.iter().any(|c| c.id == "stage"));
+    let answers_json = p.answers.to_json();
+    let link = crate::browser::share_link(&answers_json, lang.code());
+    let on_copy = {
+        let link = link.clone();
+        let copied = copied.clone();
+        Callback::from(move |_| copied.set(crate::browser::copy(&link)))
+    };
+    let section = |title: Msg, outcome: Outcome| {
+        let items: Vec<&Entitlement> = of(outcome).collect();
+        if items.is_empty() {
+            return html! {};
+        }
+        html! {
+            <section class={classes!("group", format!("group-{outcome:?}").to_lowercase())}>
+                <h3>{ t(title) }</h3>
+                <ul class="cards">{ for items.into_iter().map(|e| card(e, lang, &p.answers, &p.dispatch)) }</ul>
+            </section>
+        }
+    };
+    html! {
+        <section class="results">
+            <div class="summary-head" aria-live="polite">
+                <h2 class="headline">{ headline }</h2>
+                if conditional + needs > 0 { <p class="sub">{ sub }</p> }
+            </div>
+            <ul class="notices" aria-label={t(Msg::Notices)}>
+                { for a.notices.iter().filter(|n| n.kind != NoticeKind::NationalOnly).map(|n| html! {
+                    <li class={format!("notice notice-{:?}", n.kind).to_lowercase()} >{ lang.zh(&n.text).into_owned() }</li>
+                }) }
+            </ul>
+            { section(Msg::Entitled, Outcome::Eligible) }
+            { section(Msg::NeedsInfoTitle, Outcome::NeedsInfo) }
+            { section(Msg::ConditionalTitle, Outcome::Conditional) }
+            if !why_not.is_empty() {
+                <section class="group group-not">
+                    <h3>{ t(Msg::NotEntitledTitle) }</h3>
+                    <ul class="why-not">
+                        { for why_not.iter().map(|n| {
+                            let failed: Vec<&Criterion> = n.criteria.iter().filter(|c| c.met == Some(false)).collect();
+                            html! {
+                                <li id={format!("n-{}", n.program.replace('.', "-"))}>
+                                    <strong>{ program_name(n.program, n.name, lang) }</strong>
+                                    { "：" }
+                                    { for failed.iter().map(|c| html! { <span class="reason">{ lang.zh(&c.text).into_owned() }</span> }) }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }
+            <p class="other-stages">{ fill(&t(Msg::OtherStages), &[("n", other_stage.len().to_string())]) }</p>
+            { for a.notices.iter().filter(|n| n.kind == NoticeKind::NationalOnly).map(|n| html! {
+                <p class="national-only">{ lang.zh(&n.text).into_owned() }</p>
+            }) }
+            <section class="case-summary">
+                <h3>{ t(Msg::CaseSummary) }</h3>
+                <dl>
+                    { for Step::ALL.iter().flat_map(|s| Q::for_step(*s).iter()).filter(|q| q.relevant(&p.answers)).map(|q| {
+                        let d = p.dispatch.clone();
+                        let step = q.step();
+                        let onclick = Callback::from(move |_| d.emit(Action::EditStep(step)));
+                        html! {
+                            <div class="row">
+                                <dt>{ lang.t(q.label()) }</dt>
+                                <dd>{ q.summary(&p.answers, lang) }
+                                    <button type="button" class="link no-print" {onclick}
+                                        aria-label={format!("{} {}", t(Msg::Edit), lang.t(q.label()))}>{ t(Msg::Edit) }</button>
+                                </dd>
+                            </div>
+                        }
+                    }) }
+                </dl>
+                <p class="rules">{ fill(&t(Msg::RulesVersion), &[("v", a.rules.version.to_string()), ("d", a.rules.verified_on.to_string()), ("a", a.as_of.to_string())]) }</p>
+            </section>
+            <section class="share no-print">
+                <h3>{ t(Msg::Share) }</h3>
+                <p class="help">{ t(Msg::ShareHelp) }</p>
+                <label class="sr-only" for="share-link">{ t(Msg::Share) }</label>
+                <input id="share-link" type="text" readonly=true value={link} />
+                <div class="actions">
+                    <button type="button" onclick={on_copy}>{ if *copied { t(Msg::Copied) } else { t(Msg::Copy) } }</button>
+                    <button type="button" onclick={Callback::from(|_| crate::browser::print())}>{ t(Msg::Print) }</button>
+                </div>
+            </section>
+        </section>
+    }
+}

@@ -1,0 +1,622 @@
+//! The questions: which step each belongs to, when it matters, and how it is asked.
+//!
+//! A question is shown only when its answer can change the result for the student's stage
+//! (no major for a primary pupil). The engine's `needs` fields map back to questions, so a
+//! result that needs one more answer can ask it inline.
+
+use std::borrow::Cow;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::answers::{Answers, Status};
+use crate::components::region_picker::RegionPicker;
+use crate::i18n::{Lang, Msg};
+use crate::state::{Action, Step};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Q {
+    AsOf,
+    HukouRegion,
+    HukouArea,
+    Statuses,
+    Stage,
+    Grade,
+    EnrolRegion,
+    Kindergarten,
+    Ownership,
+    Boarding,
+    Setting,
+    Major,
+    FullTime,
+    CentralUniversity,
+    NutritionProgram,
+    ContiguousArea,
+    Hardship,
+    Disabled,
+    Orphan,
+    Veteran,
+    TeacherTrainee,
+    Salaried,
+    OutOfProvince,
+}
+
+const COMPULSORY: &[&str] = &["primary", "junior"];
+const HIGHER: &[&str] = &["higher_vocational", "undergraduate", "master", "doctoral"];
+
+pub const STAGES: [(&str, &str, &str); 9] = [
+    ("preschool", "幼儿园", "Kindergarten"),
+    ("primary", "小学", "Primary school"),
+    ("junior", "初中", "Junior secondary"),
+    ("senior", "普通高中", "General senior high"),
+    ("secondary_vocational", "中职（含技工学校）", "Secondary vocational (中职)"),
+    ("higher_vocational", "高职（专科）", "Higher vocational (高职)"),
+    ("undergraduate", "本科", "Undergraduate"),
+    ("master", "硕士研究生", "Master's"),
+    ("doctoral", "博士研究生", "Doctoral"),
+];
+
+pub const STATUS_KINDS: [(&str, &str, Msg); 7] = [
+    ("registered_poor", "建档立卡贫困户", Msg::HelpRegisteredPoor),
+    ("lifted_out", "脱贫户", Msg::HelpLiftedOut),
+    ("monitored", "防止返贫监测对象", Msg::HelpMonitored),
+    ("dibao", "最低生活保障家庭（低保）", Msg::HelpDibao),
+    ("tekun", "特困供养", Msg::HelpTekun),
+    ("low_income", "低收入家庭", Msg::HelpLowIncome),
+    ("martyr_family", "烈士/优抚家庭", Msg::HelpMartyr),
+];
+
+/// Number of years in each stage (the grade choices offered).
+pub fn grades(stage: &str) -> u8 {
+    match stage {
+        "primary" | "doctoral" => 6,
+        "junior" => 4,
+        "undergraduate" => 5,
+        _ => 3,
+    }
+}
+
+impl Q {
+    pub fn for_step(step: Step) -> &'static [Q] {
+        match step {
+            Step::Home => &[Q::AsOf, Q::HukouRegion, Q::HukouArea],
+            Step::Family => &[Q::Statuses],
+            Step::Student => &[Q::Stage, Q::Grade],
+            Step::School => &[
+                Q::EnrolRegion,
+                Q::Kindergarten,
+                Q::Ownership,
+                Q::Boarding,
+                Q::Setting,
+                Q::Major,
+                Q::FullTime,
+                Q::CentralUniversity,
+            ],
+            Step::More => &[
+                Q::Hardship,
+                Q::Disabled,
+                Q::Orphan,
+                Q::Veteran,
+                Q::TeacherTrainee,
+                Q::Salaried,
+                Q::OutOfProvince,
+            ],
+        }
+    }
+
+    pub fn step(self) -> Step {
+        Step::ALL.into_iter().find(|s| Q::for_step(*s).contains(&self)).unwrap_or(Step::School)
+    }
+
+    /// Whether the answer can change the result, given the answers so far.
+    pub fn relevant(self, a: &Answers) -> bool {
+        let stage = a.stage();
+        match self {
+            Q::Grade => !stage.is_empty(),
+            Q::Kindergarten => stage == "preschool",
+            Q::Ownership => matches!(stage, "primary" | "junior" | "senior" | "secondary_vocational"),
+            Q::Boarding | Q::Setting => COMPULSORY.contains(&stage),
+            Q::Major => stage == "secondary_vocational",
+            Q::FullTime => stage == "secondary_vocational" || HIGHER.contains(&stage),
+            Q::CentralUniversity => stage == "doctoral",
+            Q::Disabled => matches!(stage, "preschool" | "primary" | "junior" | "senior"),
+            Q::Veteran => matches!(stage, "higher_vocational" | "undergraduate"),
+            Q::TeacherTrainee => stage == "undergraduate" && a.student.grade.unwrap_or(1) >= 2,
+            Q::Salaried => matches!(stage, "master" | "doctoral"),
+            Q::OutOfProvince => COMPULSORY.contains(&stage) && a.cross_province(),
+            // Asked only when an assessment needs them (inline on the results).
+            Q::NutritionProgram | Q::ContiguousArea => false,
+            _ => true,
+        }
+    }
+
+    /// The question that answers an engine field (from `needs` or an error).
+    pub fn from_field(field: &str) -> Option<Q> {
+        Some(match field {
+            "as_of" => Q::AsOf,
+            "household.hukou.region" => Q::HukouRegion,
+            "household.hukou.area" => Q::HukouArea,
+            "student.stage" => Q::Stage,
+            "student.grade" => Q::Grade,
+            "student.enrolment.region" => Q::EnrolRegion,
+            "student.enrolment.kindergarten" => Q::Kindergarten,
+            "student.enrolment.ownership" => Q::Ownership,
+            "student.enrolment.boarding" => Q::Boarding,
+            "student.enrolment.setting" => Q::Setting,
+            "student.enrolment.major" => Q::Major,
+            "student.enrolment.full_time" => Q::FullTime,
+            "student.enrolment.central_university" => Q::CentralUniversity,
+            "student.enrolment.nutrition_program" => Q::NutritionProgram,
+            "student.enrolment.contiguous_poverty_area" => Q::ContiguousArea,
+            "student.hardship" => Q::Hardship,
+            "student.disabled" => Q::Disabled,
+            "student.orphan" => Q::Orphan,
+            "student.out_of_province_checked" => Q::OutOfProvince,
+            "student.birth_date" => Q::Stage,
+            f if f.starts_with("household.statuses") => Q::Statuses,
+            _ => return None,
+        })
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            Q::AsOf => Msg::AsOf,
+            Q::HukouRegion => Msg::HukouRegion,
+            Q::HukouArea => Msg::HukouArea,
+            Q::Statuses => Msg::Statuses,
+            Q::Stage => Msg::Stage,
+            Q::Grade => Msg::Grade,
+            Q::EnrolRegion => Msg::EnrolRegion,
+            Q::Kindergarten => Msg::Kindergarten,
+            Q::Ownership => Msg::Ownership,
+            Q::Boarding => Msg::Boarding,
+            Q::Setting => Msg::Setting,
+            Q::Major => Msg::Major,
+            Q::FullTime => Msg::FullTime,
+            Q::CentralUniversity => Msg::CentralUniversity,
+            Q::NutritionProgram => Msg::NutritionProgram,
+            Q::ContiguousArea => Msg::ContiguousArea,
+            Q::Hardship => Msg::Hardship,
+            Q::Disabled => Msg::Disabled,
+            Q::Orphan => Msg::Orphan,
+            Q::Veteran => Msg::Veteran,
+            Q::TeacherTrainee => Msg::TeacherTrainee,
+            Q::Salaried => Msg::Salaried,
+            Q::OutOfProvince => Msg::OutOfProvince,
+        }
+    }
+
+    /// The answer as the summary shows it.
+    pub fn summary(self, a: &Answers, lang: Lang) -> String {
+        let none = || lang.t(Msg::NoAnswer).into_owned();
+        let b = |v: Option<bool>| {
+            v.map_or_else(none, |v| lang.t(if v { Msg::Yes } else { Msg::No }).into_owned())
+        };
+        let s = &a.student;
+        let e = &s.enrolment;
+        let choice = |v: &Option<String>, opts: &[(&str, Msg)]| {
+            v.as_deref()
+                .and_then(|v| opts.iter().find(|(k, _)| *k == v))
+                .map_or_else(none, |(_, m)| lang.t(*m).into_owned())
+        };
+        let place = |v: &Option<String>| {
+            v.as_deref()
+                .and_then(|c| c.parse().ok())
+                .map(|c| lang.zh(&zhuxue_engine::regions::full_name(c)).into_owned())
+                .unwrap_or_else(none)
+        };
+        match self {
+            Q::AsOf => a.as_of.clone().unwrap_or_else(none),
+            Q::HukouRegion => place(&a.household.hukou.region),
+            Q::HukouArea => choice(&a.household.hukou.area, AREA),
+            Q::Statuses => {
+                let names: Vec<String> = a
+                    .household
+                    .statuses
+                    .iter()
+                    .filter_map(|st| STATUS_KINDS.iter().find(|(k, _, _)| *k == st.kind))
+                    .map(|(_, name, _)| lang.zh(name).into_owned())
+                    .collect();
+                if names.is_empty() {
+                    lang.t(Msg::StatusesNone).into_owned()
+                } else {
+                    names.join("、")
+                }
+            }
+            Q::Stage => s
+                .stage
+                .as_deref()
+                .and_then(|v| STAGES.iter().find(|(k, _, _)| *k == v))
+                .map_or_else(none, |(_, zh, en)| stage_name(lang, zh, en)),
+            Q::Grade => s.grade.map_or_else(none, |g| grade_label(lang, a.stage(), g)),
+            Q::EnrolRegion => {
+                if e.region.is_none() {
+                    lang.t(Msg::SameAsHukou).into_owned()
+                } else {
+                    place(&e.region)
+                }
+            }
+            Q::Kindergarten => choice(&e.kindergarten, KINDERGARTEN),
+            Q::Ownership => choice(&e.ownership, OWNERSHIP),
+            Q::Boarding => b(e.boarding),
+            Q::Setting => choice(&e.setting, SETTING),
+            Q::Major => choice(&e.major, MAJOR),
+            Q::FullTime => b(e.full_time),
+            Q::CentralUniversity => b(e.central_university),
+            Q::NutritionProgram => b(e.nutrition_program),
+            Q::ContiguousArea => b(e.contiguous_poverty_area),
+            Q::Hardship => choice(&s.hardship, HARDSHIP),
+            Q::Disabled => b(s.disabled),
+            Q::Orphan => b(s.orphan),
+            Q::Veteran => b(s.veteran),
+            Q::TeacherTrainee => b(s.funded_teacher_trainee),
+            Q::Salaried => b(s.salaried),
+            Q::OutOfProvince => b(s.out_of_province_checked),
+        }
+    }
+}
+
+const AREA: &[(&str, Msg)] = &[("rural", Msg::Rural), ("urban", Msg::Urban)];
+const KINDERGARTEN: &[(&str, Msg)] = &[
+    ("public", Msg::KgPublic),
+    ("inclusive_private", Msg::KgInclusive),
+    ("other_private", Msg::KgOther),
+];
+const OWNERSHIP: &[(&str, Msg)] = &[("public", Msg::Public), ("private", Msg::Private)];
+const SETTING: &[(&str, Msg)] =
+    &[("city", Msg::City), ("county_town", Msg::CountyTown), ("rural", Msg::Village)];
+const MAJOR: &[(&str, Msg)] = &[
+    ("agriculture", Msg::Agriculture),
+    ("arts_performance", Msg::ArtsPerformance),
+    ("other", Msg::OtherMajor),
+];
+const HARDSHIP: &[(&str, Msg)] = &[
+    ("special", Msg::HSpecial),
+    ("relative", Msg::HRelative),
+    ("general", Msg::HGeneral),
+    ("none", Msg::HNone),
+];
+
+pub fn stage_name(lang: Lang, zh: &str, en: &str) -> String {
+    match lang {
+        Lang::En => en.to_string(),
+        _ => lang.zh(zh).into_owned(),
+    }
+}
+
+pub fn grade_label(lang: Lang, stage: &str, g: u8) -> String {
+    if stage == "preschool" {
+        let names = lang.t(Msg::PreschoolGrades);
+        return names.split(',').nth(usize::from(g) - 1).unwrap_or("").to_string();
+    }
+    match lang {
+        Lang::En => format!("Year {g}"),
+        _ => {
+            let n = ["一", "二", "三", "四", "五", "六", "七", "八"];
+            lang.zh(&format!("{}年级", n.get(usize::from(g) - 1).unwrap_or(&"")))
+                .into_owned()
+        }
+    }
+}
+
+fn edit(dispatch: &Callback<Action>, f: impl Fn(&mut Answers) + 'static) {
+    dispatch.emit(Action::Edit(Rc::new(f)));
+}
+
+/// A group of radio buttons; the empty value means "not answered / not sure".
+#[allow(clippy::too_many_arguments)]
+fn radios(
+    name: &'static str,
+    legend: Cow<'static, str>,
+    help: Option<Cow<'static, str>>,
+    options: Vec<(String, String)>,
+    current: Option<String>,
+    dispatch: &Callback<Action>,
+    set: fn(&mut Answers, Option<String>),
+) -> Html {
+    html! {
+        <fieldset class="q" id={format!("q-{name}")}>
+            <legend>{ legend }</legend>
+            if let Some(help) = help { <p class="help">{ help }</p> }
+            <div class="options">
+                { for options.into_iter().map(|(value, label)| {
+                    let id = format!("{name}-{}", if value.is_empty() { "unset" } else { value.as_str() });
+                    let checked = current.as_deref() == Some(value.as_str()) || (value.is_empty() && current.is_none());
+                    let d = dispatch.clone();
+                    let v = value.clone();
+                    let onchange = Callback::from(move |_: Event| {
+                        let v = v.clone();
+                        edit(&d, move |a| set(a, (!v.is_empty()).then(|| v.clone())));
+                    });
+                    html! {
+                        <label class="option" for={id.clone()}>
+                            <input type="radio" id={id} name={name} value={value} {checked} {onchange} />
+                            <span>{ label }</span>
+                        </label>
+                    }
+                }) }
+            </div>
+        </fieldset>
+    }
+}
+
+fn msg_options(lang: Lang, opts: &[(&str, Msg)], unsure: Option<Msg>) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> =
+        opts.iter().map(|(k, m)| (k.to_string(), lang.t(*m).into_owned())).collect();
+    if let Some(m) = unsure {
+        v.push((String::new(), lang.t(m).into_owned()));
+    }
+    v
+}
+
+fn yes_no(
+    name: &'static str,
+    lang: Lang,
+    legend: Msg,
+    current: Option<bool>,
+    dispatch: &Callback<Action>,
+    set: fn(&mut Answers, Option<bool>),
+) -> Html {
+    let opts = vec![
+        ("true".to_string(), lang.t(Msg::Yes).into_owned()),
+        ("false".to_string(), lang.t(Msg::No).into_owned()),
+        (String::new(), lang.t(Msg::Unsure).into_owned()),
+    ];
+    let current = current.map(|b| b.to_string());
+    let d = dispatch.clone();
+    let proxy = Callback::from(move |v: Option<String>| {
+        let b = v.map(|v| v == "true");
+        edit(&d, move |a| set(a, b));
+    });
+    html! {
+        <fieldset class="q" id={format!("q-{name}")}>
+            <legend>{ lang.t(legend) }</legend>
+            <div class="options">
+                { for opts.into_iter().map(|(value, label)| {
+                    let id = format!("{name}-{}", if value.is_empty() { "unset" } else { value.as_str() });
+                    let checked = current.as_deref() == Some(value.as_str()) || (value.is_empty() && current.is_none());
+                    let proxy = proxy.clone();
+                    let v = value.clone();
+                    let onchange = Callback::from(move |_: Event| proxy.emit((!v.is_empty()).then(|| v.clone())));
+                    html! {
+                        <label class="option" for={id.clone()}>
+                            <input type="radio" id={id} name={name} value={value} {checked} {onchange} />
+                            <span>{ label }</span>
+                        </label>
+                    }
+                }) }
+            </div>
+        </fieldset>
+    }
+}
+
+fn date_input(
+    id: String,
+    label: Cow<'static, str>,
+    value: Option<String>,
+    on: Callback<Option<String>>,
+) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        let v = input.value();
+        on.emit((!v.is_empty()).then_some(v));
+    });
+    html! {
+        <div class="date">
+            <label for={id.clone()}>{ label }</label>
+            <input type="date" id={id} value={value.unwrap_or_default()} min="2017-02-01" max="2199-12-31" {onchange} />
+        </div>
+    }
+}
+
+/// Renders one question.
+pub fn view(q: Q, a: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let s = &a.student;
+    let e = &s.enrolment;
+    let d = dispatch;
+    match q {
+        Q::AsOf => {
+            let d = d.clone();
+            html! {
+                <div class="q" id="q-as_of">
+                    { date_input("as_of".into(), lang.t(Msg::AsOf), a.as_of.clone(),
+                        Callback::from(move |v: Option<String>| edit(&d, move |a| a.as_of = v.clone()))) }
+                    <p class="help">{ lang.t(Msg::AsOfHelp) }</p>
+                </div>
+            }
+        }
+        Q::HukouRegion | Q::EnrolRegion => {
+            let hukou = q == Q::HukouRegion;
+            let d2 = d.clone();
+            let on_change = Callback::from(move |v: Option<String>| {
+                edit(&d2, move |a| {
+                    if hukou {
+                        a.household.hukou.region = v.clone();
+                    } else {
+                        a.student.enrolment.region = v.clone();
+                    }
+                })
+            });
+            let value = if hukou { a.household.hukou.region.clone() } else { e.region.clone() };
+            let same = !hukou && e.region.is_none();
+            let d3 = d.clone();
+            let toggle = Callback::from(move |ev: Event| {
+                let input: web_sys::HtmlInputElement = ev.target_unchecked_into();
+                let checked = input.checked();
+                edit(&d3, move |a| {
+                    a.student.enrolment.region =
+                        if checked { None } else { a.household.hukou.region.clone() };
+                });
+            });
+            html! {
+                <div class="q-wrap">
+                    if !hukou {
+                        <label class="option check" for="same-as-hukou">
+                            <input type="checkbox" id="same-as-hukou" checked={same} onchange={toggle} />
+                            <span>{ lang.t(Msg::SameAsHukou) }</span>
+                        </label>
+                    }
+                    if hukou || !same {
+                        <RegionPicker id={if hukou { "hukou" } else { "enrol" }} label={lang.t(q.label()).into_owned()}
+                            value={value} {on_change} {lang} />
+                    }
+                </div>
+            }
+        }
+        Q::HukouArea => radios(
+            "area",
+            lang.t(Msg::HukouArea),
+            None,
+            msg_options(lang, AREA, None),
+            a.household.hukou.area.clone(),
+            d,
+            |a, v| a.household.hukou.area = v,
+        ),
+        Q::Statuses => view_statuses(a, lang, d),
+        Q::Stage => radios(
+            "stage",
+            lang.t(Msg::Stage),
+            None,
+            STAGES.iter().map(|(k, zh, en)| (k.to_string(), stage_name(lang, zh, en))).collect(),
+            s.stage.clone(),
+            d,
+            |a, v| {
+                a.student.stage = v;
+                // A grade beyond the new stage's years is cleared, not carried over wrongly.
+                let max = grades(a.stage());
+                if a.student.grade.is_some_and(|g| g > max) {
+                    a.student.grade = None;
+                }
+            },
+        ),
+        Q::Grade => radios(
+            "grade",
+            lang.t(Msg::Grade),
+            None,
+            (1..=grades(a.stage()))
+                .map(|g| (g.to_string(), grade_label(lang, a.stage(), g)))
+                .collect(),
+            s.grade.map(|g| g.to_string()),
+            d,
+            |a, v| a.student.grade = v.and_then(|v| v.parse().ok()),
+        ),
+        Q::Kindergarten => radios(
+            "kindergarten",
+            lang.t(Msg::Kindergarten),
+            None,
+            msg_options(lang, KINDERGARTEN, None),
+            e.kindergarten.clone(),
+            d,
+            |a, v| a.student.enrolment.kindergarten = v,
+        ),
+        Q::Ownership => radios(
+            "ownership",
+            lang.t(Msg::Ownership),
+            None,
+            msg_options(lang, OWNERSHIP, None),
+            e.ownership.clone(),
+            d,
+            |a, v| a.student.enrolment.ownership = v,
+        ),
+        Q::Boarding => {
+            yes_no("boarding", lang, Msg::Boarding, e.boarding, d, |a, v| a.student.enrolment.boarding = v)
+        }
+        Q::Setting => radios(
+            "setting",
+            lang.t(Msg::Setting),
+            None,
+            msg_options(lang, SETTING, None),
+            e.setting.clone(),
+            d,
+            |a, v| a.student.enrolment.setting = v,
+        ),
+        Q::Major => radios(
+            "major",
+            lang.t(Msg::Major),
+            None,
+            msg_options(lang, MAJOR, None),
+            e.major.clone(),
+            d,
+            |a, v| a.student.enrolment.major = v,
+        ),
+        Q::FullTime => {
+            yes_no("full_time", lang, Msg::FullTime, e.full_time, d, |a, v| a.student.enrolment.full_time = v)
+        }
+        Q::CentralUniversity => yes_no("central_university", lang, Msg::CentralUniversity, e.central_university, d, |a, v| {
+            a.student.enrolment.central_university = v
+        }),
+        Q::NutritionProgram => yes_no("nutrition_program", lang, Msg::NutritionProgram, e.nutrition_program, d, |a, v| {
+            a.student.enrolment.nutrition_program = v
+        }),
+        Q::ContiguousArea => yes_no("contiguous_poverty_area", lang, Msg::ContiguousArea, e.contiguous_poverty_area, d, |a, v| {
+            a.student.enrolment.contiguous_poverty_area = v
+        }),
+        Q::Hardship => radios(
+            "hardship",
+            lang.t(Msg::Hardship),
+            Some(lang.t(Msg::HardshipHelp)),
+            msg_options(lang, HARDSHIP, Some(Msg::HUnknown)),
+            s.hardship.clone(),
+            d,
+            |a, v| a.student.hardship = v,
+        ),
+        Q::Disabled => yes_no("disabled", lang, Msg::Disabled, s.disabled, d, |a, v| a.student.disabled = v),
+        Q::Orphan => yes_no("orphan", lang, Msg::Orphan, s.orphan, d, |a, v| a.student.orphan = v),
+        Q::Veteran => yes_no("veteran", lang, Msg::Veteran, s.veteran, d, |a, v| a.student.veteran = v),
+        Q::TeacherTrainee => yes_no("teacher_trainee", lang, Msg::TeacherTrainee, s.funded_teacher_trainee, d, |a, v| {
+            a.student.funded_teacher_trainee = v
+        }),
+        Q::Salaried => yes_no("salaried", lang, Msg::Salaried, s.salaried, d, |a, v| a.student.salaried = v),
+        Q::OutOfProvince => yes_no("out_of_province", lang, Msg::OutOfProvince, s.out_of_province_checked, d, |a, v| {
+            a.student.out_of_province_checked = v
+        }),
+    }
+}
+
+fn view_statuses(a: &Answers, lang: Lang, d: &Callback<Action>) -> Html {
+    html! {
+        <fieldset class="q statuses" id="q-statuses">
+            <legend>{ lang.t(Msg::Statuses) }</legend>
+            { for STATUS_KINDS.iter().map(|(kind, name, help)| {
+                let kind = *kind;
+                let status = a.household.statuses.iter().find(|s| s.kind == kind).cloned();
+                let d1 = d.clone();
+                let toggle = Callback::from(move |ev: Event| {
+                    let input: web_sys::HtmlInputElement = ev.target_unchecked_into();
+                    let on = input.checked();
+                    edit(&d1, move |a| {
+                        a.household.statuses.retain(|s| s.kind != kind);
+                        if on {
+                            a.household.statuses.push(Status { kind: kind.to_string(), from: None, to: None });
+                        }
+                    });
+                });
+                let set_date = |to: bool| {
+                    let d = d.clone();
+                    Callback::from(move |v: Option<String>| edit(&d, move |a| {
+                        if let Some(s) = a.household.statuses.iter_mut().find(|s| s.kind == kind) {
+                            if to { s.to = v.clone() } else { s.from = v.clone() }
+                        }
+                    }))
+                };
+                let id = format!("status-{kind}");
+                html! {
+                    <div class="status">
+                        <label class="option check" for={id.clone()}>
+                            <input type="checkbox" id={id.clone()} checked={status.is_some()} onchange={toggle}
+                                aria-describedby={format!("{id}-help")} />
+                            <span>{ lang.zh(name).into_owned() }</span>
+                        </label>
+                        <p class="help" id={format!("{id}-help")}>{ lang.t(*help) }</p>
+                        if let Some(st) = status {
+                            <div class="dates">
+                                { date_input(format!("{id}-from"), lang.t(Msg::StatusFrom), st.from.clone(), set_date(false)) }
+                                { date_input(format!("{id}-to"), lang.t(Msg::StatusTo), st.to.clone(), set_date(true)) }
+                            </div>
+                        }
+                    </div>
+                }
+            }) }
+        </fieldset>
+    }
+}

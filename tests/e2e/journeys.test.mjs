@@ -1,0 +1,258 @@
+// Whole journeys at phone size in real Chromium: each answers the questions as a family
+// would, checks the exact amounts, payers and reasons shown, runs axe on every screen, and
+// writes a screenshot to artifacts/. Also checks that nothing is fetched after load.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+import { launch, phone } from './browser.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(here, '../../dist');
+const artifacts = path.join(here, 'artifacts');
+const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+fs.mkdirSync(artifacts, { recursive: true });
+
+let server, browser;
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'build dist/ first (trunk build --release)');
+  server = await serve(dist);
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(hash = '') {
+  const page = await phone(browser);
+  const external = [];
+  page.on('request', (r) => { if (!r.url().startsWith(server.url)) external.push(r.url()); });
+  await page.goto(server.url + hash);
+  await page.waitForSelector('main#main');
+  page.external = external;
+  return page;
+}
+
+async function axe(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${name}`);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}
+
+const next = (page) => page.getByRole('button', { name: '下一步' }).click();
+
+// Ticks a radio or checkbox and waits until the re-rendered page shows it ticked.
+async function choose(page, id) {
+  await page.click(`#${id}`);
+  await page.waitForFunction((id) => document.getElementById(id)?.checked === true, id);
+}
+
+async function pickRegion(page, prefix, query, fullName) {
+  await page.fill(`#${prefix}-search`, query);
+  await page.getByRole('button', { name: fullName, exact: true }).click();
+  await page.waitForSelector(`text=✓ ${fullName}`);
+}
+
+// Answers every step. `s` holds the answers; each screen is checked with axe once per journey.
+async function answer(page, s, name) {
+  await page.fill('#as_of', s.asOf);
+  await pickRegion(page, 'hukou', s.hukou[0], s.hukou[1]);
+  await choose(page, `area-${s.area}`);
+  await axe(page, `${name}: step 1`);
+  await next(page);
+  for (const [kind, from] of s.statuses || []) {
+    await choose(page, `status-${kind}`);
+    if (from) await page.fill(`#status-${kind}-from`, from);
+  }
+  await axe(page, `${name}: step 2`);
+  await next(page);
+  await choose(page, `stage-${s.stage}`);
+  await choose(page, `grade-${s.grade}`);
+  await next(page);
+  if (s.enrol) {
+    await page.uncheck('#same-as-hukou');
+    await pickRegion(page, 'enrol', s.enrol[0], s.enrol[1]);
+  }
+  for (const id of s.school || []) await choose(page, id);
+  await axe(page, `${name}: step 4`);
+  await next(page);
+  for (const id of s.more || []) await choose(page, id);
+  await axe(page, `${name}: step 5`);
+  await page.getByRole('button', { name: '查看结果' }).click();
+  await page.waitForSelector('.headline');
+}
+
+async function card(page, program) {
+  return (await page.locator(`#p-${program.replace('.', '-')}`).innerText()).replace(/\s+/g, ' ');
+}
+
+test('rural 脱贫户 boarding junior pupil', async () => {
+  const page = await open();
+  await answer(page, {
+    asOf: '2025-10-10', hukou: ['岷县', '甘肃省定西市岷县'], area: 'rural', statuses: [['lifted_out', '2021-01-01']],
+    stage: 'junior', grade: 2, school: ['ownership-public', 'boarding-true', 'setting-rural'], more: ['hardship-special', 'disabled-false', 'orphan-false'],
+  }, 'boarder');
+  assert.equal(await page.locator('.headline').innerText(), '你的孩子本学年可以享受 3 项资助，共约 1,500 元');
+  const boarding = await card(page, 'compulsory.boarding_allowance');
+  assert.match(boarding, /家庭经济困难寄宿生生活补助/);
+  assert.match(boarding, /每年 1,500 元/);
+  assert.match(boarding, /学籍地：甘肃省定西市岷县/);
+  // Tap the line to see the rule and the document behind it.
+  await page.locator('#p-compulsory-boarding_allowance summary').click();
+  const details = await card(page, 'compulsory.boarding_allowance');
+  assert.match(details, /✓ 符合： 在校寄宿/);
+  assert.match(details, /国发〔2015〕67号/);
+  assert.match(details, /金额核实日期：2026-11-23/);
+  // The nutrition meal needs one more answer, asked inline.
+  const meal = await card(page, 'compulsory.nutrition_meal');
+  assert.match(meal, /学校是否实施营养改善计划/);
+  await page.click('#nutrition_program-true'); // the card then moves to the eligible group
+  await page.waitForSelector('text=你的孩子本学年可以享受 4 项资助，共约 2,500 元');
+  await axe(page, 'boarder: results');
+  await shot(page, 'journey-1-boarder');
+  assert.deepEqual(page.external, []);
+});
+
+test('student enrolled in another province: 学籍地 pays, 户籍地 fallback explained', async () => {
+  const page = await open();
+  await answer(page, {
+    asOf: '2025-10-10', hukou: ['安化', '湖南省益阳市安化县'], area: 'rural', statuses: [['lifted_out', '2021-01-01']],
+    stage: 'junior', grade: 1, enrol: ['天河', '广东省广州市天河区'], school: ['ownership-public', 'boarding-true', 'setting-city'], more: ['hardship-special'],
+  }, 'cross-province');
+  assert.match(await card(page, 'compulsory.boarding_allowance'), /学籍地：广东省广州市天河区/);
+  const notice = await page.locator('.notice-crossprovince').innerText();
+  assert.match(notice, /义务教育阶段资助由学籍地负责/);
+  assert.match(notice, /户籍地（湖南省益阳市安化县）核实后兜底资助/);
+  await shot(page, 'journey-2-cross-province');
+  // The 户籍地 has verified nothing was received: the fallback applies.
+  await page.locator('.case-summary button[aria-label*="户籍地是否已核实"]').click();
+  await choose(page, 'out_of_province-true');
+  await page.getByRole('button', { name: '返回结果' }).click();
+  assert.match(await card(page, 'compulsory.boarding_allowance'), /户籍地兜底：湖南省益阳市安化县/);
+  await axe(page, 'cross-province: results');
+  await shot(page, 'journey-2b-hukou-fallback');
+});
+
+test('中职 student with 雨露计划', async () => {
+  const page = await open();
+  await answer(page, {
+    asOf: '2025-10-10', hukou: ['岷县', '甘肃省定西市岷县'], area: 'rural', statuses: [['lifted_out', '2021-01-01']],
+    stage: 'secondary_vocational', grade: 2, enrol: ['城关', '甘肃省兰州市城关区'], school: ['ownership-public', 'major-other', 'full_time-true'], more: ['hardship-relative'],
+  }, 'vocational');
+  assert.equal(await page.locator('.headline').innerText(), '你的孩子本学年可以享受 3 项资助，共约 5,300 元');
+  const yulu = await card(page, 'yulu.vocational_subsidy');
+  assert.match(yulu, /雨露计划职业教育补助/);
+  assert.match(yulu, /每年 3,000 元/);
+  assert.match(yulu, /户籍地：甘肃省定西市岷县/);
+  assert.match(await card(page, 'vocational.national_grant'), /每年 2,300 元/);
+  await axe(page, 'vocational: results');
+  await shot(page, 'journey-3-vocational-yulu');
+});
+
+test('university freshman: grant, loan ceiling, freshman aid, no 励志', async () => {
+  const page = await open();
+  await answer(page, {
+    asOf: '2025-09-05', hukou: ['东乡', '甘肃省临夏回族自治州东乡族自治县'], area: 'rural', statuses: [['dibao', '2023-01-01']],
+    stage: 'undergraduate', grade: 1, enrol: ['海淀', '北京市海淀区'], school: ['full_time-true'], more: ['hardship-special', 'veteran-false'],
+  }, 'freshman');
+  assert.equal(await page.locator('.headline').innerText(), '你的孩子本学年可以享受 3 项资助，共约 3,700 元');
+  assert.match(await card(page, 'higher.national_grant'), /每年 3,700 元（按档次 2,500—5,000 元）/);
+  assert.match(await card(page, 'higher.origin_loan'), /每年最高可贷 20,000 元.*户籍地：甘肃省临夏回族自治州东乡族自治县/);
+  assert.match(await card(page, 'higher.freshman_travel'), /一次性 1,000 元/);
+  const whyNot = await page.locator('#n-higher-encouragement_scholarship').innerText();
+  assert.match(whyNot, /国家励志奖学金：仅限二年级以上学生申请，新生不能申请/);
+  await axe(page, 'freshman: results');
+  await shot(page, 'journey-4-freshman');
+});
+
+test('a why-not: urban pupil outside the four categories gets no non-boarder allowance', async () => {
+  const page = await open();
+  await answer(page, {
+    asOf: '2025-10-10', hukou: ['天河', '广东省广州市天河区'], area: 'urban', statuses: [],
+    stage: 'primary', grade: 3, school: ['ownership-public', 'boarding-false', 'setting-city'], more: ['hardship-relative', 'disabled-false', 'orphan-false'],
+  }, 'why-not');
+  const why = await page.locator('#n-compulsory-nonboarding_allowance').innerText();
+  assert.match(why, /不属于四类家庭经济困难学生/);
+  assert.match(await page.locator('#n-compulsory-nutrition_meal').innerText(), /不含县城和城区学校/);
+  await shot(page, 'journey-5-why-not');
+});
+
+test('editing an answer keeps the others and returns to the results', async () => {
+  const page = await open();
+  await answer(page, {
+    asOf: '2025-10-10', hukou: ['岷县', '甘肃省定西市岷县'], area: 'rural', statuses: [['dibao', '2022-01-01']],
+    stage: 'junior', grade: 2, school: ['ownership-public', 'boarding-false', 'setting-county_town'], more: ['hardship-general'],
+  }, 'edit');
+  assert.match(await card(page, 'compulsory.nonboarding_allowance'), /每年 750 元/);
+  await page.locator('.case-summary button[aria-label="修改 孩子现在读什么"]').click();
+  await choose(page, 'stage-primary');
+  await choose(page, 'grade-4');
+  await page.getByRole('button', { name: '返回结果' }).click();
+  assert.match(await card(page, 'compulsory.nonboarding_allowance'), /每年 625 元/);
+  const summary = await page.locator('.case-summary').innerText();
+  assert.match(summary, /甘肃省定西市岷县/);
+  assert.match(summary, /最低生活保障家庭（低保）/);
+  assert.match(summary, /县城/);
+  await shot(page, 'journey-6-edit');
+});
+
+test('share link round trip opens straight to the same results', async () => {
+  const page = await open();
+  await answer(page, {
+    asOf: '2025-10-10', hukou: ['岷县', '甘肃省定西市岷县'], area: 'rural', statuses: [['lifted_out', '2021-01-01']],
+    stage: 'senior', grade: 2, school: ['ownership-public'], more: ['hardship-special'],
+  }, 'share');
+  const headline = await page.locator('.headline').innerText();
+  const link = await page.inputValue('#share-link');
+  assert.match(link, /#case=%7B/);
+  const other = await phone(browser);
+  await other.goto(link);
+  await other.waitForSelector('.headline');
+  assert.equal(await other.locator('.headline').innerText(), headline);
+  assert.match(await card(other, 'senior.national_grant'), /每年 2,300 元/);
+  // Print view: every section open, A4 page.
+  await other.emulateMedia({ media: 'print' });
+  await other.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
+  await other.pdf({ path: path.join(artifacts, 'journey-7-print.pdf'), format: 'A4' });
+  await shot(other, 'journey-7-shared-print');
+});
+
+test('language switch: 繁體中文 and English', async () => {
+  const page = await open();
+  await answer(page, {
+    asOf: '2025-10-10', hukou: ['岷县', '甘肃省定西市岷县'], area: 'rural', statuses: [['lifted_out', '2021-01-01']],
+    stage: 'senior', grade: 1, school: ['ownership-public'], more: ['hardship-special'],
+  }, 'lang');
+  await page.selectOption('#lang', 'zh-Hant');
+  assert.equal(await page.locator('.headline').innerText(), '你的孩子本學年可以享受 2 項資助，共約 2,300 元');
+  assert.match(await card(page, 'senior.national_grant'), /普通高中國家助學金/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
+  await axe(page, 'lang: zh-Hant');
+  await page.selectOption('#lang', 'en');
+  assert.equal(await page.locator('.headline').innerText(), 'Your child can get 2 kinds of aid this school year, about ¥2,300 in all');
+  assert.match(await card(page, 'senior.national_grant'), /National grant for general senior high school students \(普通高中国家助学金\)/);
+  await axe(page, 'lang: en');
+  await shot(page, 'journey-8-english');
+});
+
+test('an invalid answer gives a clear message naming the field', async () => {
+  const page = await open();
+  await answer(page, {
+    asOf: '2025-10-10', hukou: ['岷县', '甘肃省定西市岷县'], area: 'rural', statuses: [['dibao', '2024-05-01']],
+    stage: 'junior', grade: 1, school: ['boarding-false'], more: [],
+  }, 'invalid');
+  await page.locator('.case-summary button[aria-label*="家庭有以下哪些身份"]').click();
+  await page.fill('#status-dibao-to', '2024-04-30');
+  await page.getByRole('button', { name: '返回结果' }).click();
+  const error = await page.locator('.results .error').innerText();
+  assert.equal(error, 'household.statuses[0].to：结束日期 2024-04-30 早于开始日期 2024-05-01');
+  // The question is right there to fix it, and nothing else was lost.
+  assert.equal(await page.inputValue('#status-dibao-from'), '2024-05-01');
+  await axe(page, 'invalid: message');
+  await shot(page, 'journey-9-invalid');
+});

@@ -1,7 +1,11 @@
 //! The few browser facilities the app uses: today's date, the device's local storage, the URL
 //! fragment (share links) and the clipboard. Nothing here touches the network.
 
-use wasm_bindgen::JsCast;
+use js_sys::{Array, Object, Reflect, JSON};
+use serde_json::{Map, Number, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::answers::Answers;
 
 const ANSWERS_KEY: &str = "zhuxue.answers.v1";
 const LANG_KEY: &str = "zhuxue.lang";
@@ -95,5 +99,67 @@ pub fn print() {
 pub fn set_document_lang(code: &str) {
     if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = el.set_attribute("lang", code);
+    }
+}
+
+/// Parses JSON text with the browser's own parser (keeping serde_json's parser out of the
+/// bundle) into a [`Value`].
+pub fn parse_json(text: &str) -> Option<Value> {
+    JSON::parse(text).ok().map(|v| from_js(&v))
+}
+
+/// Serialises a [`Value`] with the browser's `JSON.stringify`.
+pub fn to_json_text(value: &Value) -> String {
+    JSON::stringify(&to_js(value)).ok().and_then(|s| s.as_string()).unwrap_or_default()
+}
+
+pub fn answers_from_text(text: &str) -> Option<Answers> {
+    parse_json(text).filter(Value::is_object).map(|v| Answers::from_value(&v))
+}
+
+pub fn answers_to_text(answers: &Answers) -> String {
+    to_json_text(&answers.to_value())
+}
+
+fn from_js(v: &JsValue) -> Value {
+    if let Some(b) = v.as_bool() {
+        Value::Bool(b)
+    } else if let Some(n) = v.as_f64() {
+        Number::from_f64(n).map_or(Value::Null, |n| match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Value::from(f as i64),
+            _ => Value::Number(n),
+        })
+    } else if let Some(s) = v.as_string() {
+        Value::String(s)
+    } else if Array::is_array(v) {
+        Value::Array(Array::from(v).iter().map(|x| from_js(&x)).collect())
+    } else if v.is_object() {
+        let mut map = Map::new();
+        for entry in Object::entries(v.unchecked_ref::<Object>()).iter() {
+            let pair = Array::from(&entry);
+            if let Some(key) = pair.get(0).as_string() {
+                map.insert(key, from_js(&pair.get(1)));
+            }
+        }
+        Value::Object(map)
+    } else {
+        Value::Null
+    }
+}
+
+fn to_js(v: &Value) -> JsValue {
+    match v {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => n.as_i64().map_or_else(|| JsValue::from_f64(n.as_f64().unwrap_or(0.0)), |i| JsValue::from_f64(i as f64)),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => items.iter().map(to_js).collect::<Array>().into(),
+        Value::Object(map) => {
+            let obj = Object::new();
+            for (k, x) in map {
+                let _ = Reflect::set(&obj, &JsValue::from_str(k), &to_js(x));
+            }
+            obj.into()
+        }
     }
 }

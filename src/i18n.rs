@@ -10,14 +10,11 @@ use std::borrow::Cow;
 
 include!(concat!(env!("OUT_DIR"), "/s2t.rs"));
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
-    #[serde(rename = "zh-Hans")]
     Hans,
-    #[serde(rename = "zh-Hant")]
     Hant,
-    #[serde(rename = "en")]
     En,
 }
 

@@ -46,10 +46,10 @@ pub fn initial_state() -> State {
     if let Some(lang) = lang {
         state.lang = lang;
     }
-    if let Some(answers) = browser::fragment_param("case").and_then(|j| Answers::from_json(&j)) {
+    if let Some(answers) = browser::fragment_param("case").and_then(|j| browser::answers_from_text(&j)) {
         state.screen = if ready(&answers) { Screen::Results } else { Screen::Step(Step::Home) };
         state.answers = answers;
-    } else if let Some(answers) = browser::load_answers().and_then(|j| Answers::from_json(&j)) {
+    } else if let Some(answers) = browser::load_answers().and_then(|j| browser::answers_from_text(&j)) {
         state.answers = answers;
     }
     if state.answers.as_of.is_none() {
@@ -99,7 +99,7 @@ pub fn app() -> Html {
             if *forgotten {
                 browser::forget();
             } else {
-                browser::save(&answers.to_json(), lang.code());
+                browser::save(&browser::answers_to_text(answers), lang.code());
             }
             browser::set_document_lang(lang.code());
         });

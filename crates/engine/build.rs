@@ -249,11 +249,15 @@ fn main() {
         out.push_str("] };\n");
     }
 
-    // Regions: one concatenated name string plus (code, level, start, len) rows, sorted by
-    // code. This costs about a third of an array of &str in Wasm.
+    // Regions, packed for the Wasm bundle: one concatenated name string, the codes, and one
+    // byte each for level and name length. The
+    // engine unpacks them once, on first use (regions.rs).
     let csv = std::fs::read_to_string(root.join("regions/regions.csv")).unwrap();
     let mut names = String::new();
-    let mut rows = String::new();
+    let mut codes = Vec::new();
+    let mut levels = Vec::new();
+    let mut lens = Vec::new();
+    let mut previous = 0u32;
     for (i, line) in csv.lines().enumerate().skip(1) {
         let mut parts = line.splitn(3, ',');
         let (code, level, name) = (parts.next(), parts.next(), parts.next());
@@ -261,17 +265,22 @@ fn main() {
             panic!("regions.csv line {}: expected code,level,name", i + 1)
         };
         let code: u32 = code.parse().unwrap_or_else(|_| panic!("regions.csv line {}", i + 1));
-        let level = match level {
-            "province" => 0,
+        assert!(code > previous, "regions.csv line {}: codes must be sorted", i + 1);
+        previous = code;
+        levels.push(match level {
+            "province" => 0u8,
             "prefecture" => 1,
             "county" => 2,
             other => panic!("regions.csv line {}: unknown level {other}", i + 1),
-        };
-        writeln!(rows, "({code},{level},{},{}),", names.len(), name.len()).unwrap();
+        });
+        lens.push(u8::try_from(name.len()).expect("region name under 256 bytes"));
+        codes.push(code);
         names.push_str(name);
     }
     writeln!(out, "pub static REGION_NAMES: &str = {names:?};").unwrap();
-    writeln!(out, "pub static REGION_ROWS: &[(u32, u8, u32, u16)] = &[{rows}];").unwrap();
+    writeln!(out, "pub static REGION_CODES: &[u32] = &{codes:?};").unwrap();
+    writeln!(out, "pub static REGION_LEVELS: &[u8] = &{levels:?};").unwrap();
+    writeln!(out, "pub static REGION_NAME_LENS: &[u8] = &{lens:?};").unwrap();
 
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("policy_data.rs");
     std::fs::write(dest, out).unwrap();

@@ -52,6 +52,24 @@ pub fn amount_text(a: &Amount, lang: Lang) -> String {
     }
 }
 
+fn outcome_class(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Eligible => "outcome-eligible",
+        Outcome::Conditional => "outcome-conditional",
+        Outcome::NeedsInfo => "outcome-needsinfo",
+    }
+}
+
+fn notice_class(k: NoticeKind) -> &'static str {
+    match k {
+        NoticeKind::CrossProvince => "notice-crossprovince",
+        NoticeKind::DoubleAid => "notice-doubleaid",
+        NoticeKind::PolicyContinuation => "notice-policycontinuation",
+        NoticeKind::Unverified => "notice-unverified",
+        NoticeKind::NationalOnly => "notice-nationalonly",
+    }
+}
+
 fn program_name(e_program: &str, name: &str, lang: Lang) -> String {
     match (lang, policy::program(e_program)) {
         (Lang::En, Some(p)) => format!("{} ({})", p.name_en, name),
@@ -99,7 +117,7 @@ fn card(e: &Entitlement, lang: Lang, answers: &Answers, dispatch: &Callback<Acti
     };
     let inline: Vec<Q> = e.needs.iter().filter_map(|f| Q::from_field(f)).collect();
     html! {
-        <li class={classes!("card", format!("outcome-{:?}", e.outcome).to_lowercase())} id={format!("p-{}", e.program.replace('.', "-"))}>
+        <li key={e.program} class={classes!("card", outcome_class(e.outcome))} id={format!("p-{}", e.program.replace('.', "-"))}>
             <details>
                 <summary>
                     <span class="name">{ program_name(e.program, e.name, lang) }</span>
@@ -181,7 +199,7 @@ pub fn results(p: &Props) -> Html {
     );
     let (other_stage, why_not): (Vec<_>, Vec<_>) =
         a.not_entitled.iter().partition(|n| n.criteria.iter().any(|c| c.id == "stage"));
-    let answers_json = p.answers.to_json();
+    let answers_json = crate::browser::answers_to_text(&p.answers);
     let link = crate::browser::share_link(&answers_json, lang.code());
     let on_copy = {
         let link = link.clone();
@@ -194,7 +212,7 @@ pub fn results(p: &Props) -> Html {
             return html! {};
         }
         html! {
-            <section class={classes!("group", format!("group-{outcome:?}").to_lowercase())}>
+            <section class={classes!("group", outcome_class(outcome))}>
                 <h3>{ t(title) }</h3>
                 <ul class="cards">{ for items.into_iter().map(|e| card(e, lang, &p.answers, &p.dispatch)) }</ul>
             </section>
@@ -208,7 +226,7 @@ pub fn results(p: &Props) -> Html {
             </div>
             <ul class="notices" aria-label={t(Msg::Notices)}>
                 { for a.notices.iter().filter(|n| n.kind != NoticeKind::NationalOnly).map(|n| html! {
-                    <li class={format!("notice notice-{:?}", n.kind).to_lowercase()} >{ lang.zh(&n.text).into_owned() }</li>
+                    <li class={classes!("notice", notice_class(n.kind))}>{ lang.zh(&n.text).into_owned() }</li>
                 }) }
             </ul>
             { section(Msg::Entitled, Outcome::Eligible) }

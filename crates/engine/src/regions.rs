@@ -4,7 +4,30 @@
 //! city without counties, which the registry lists as a county row), so that every answer can
 //! name the place in Chinese and an unknown code is an error, not a guess.
 
-use crate::policy::{REGION_NAMES, REGION_ROWS};
+use std::sync::OnceLock;
+
+use crate::policy::{REGION_CODES, REGION_LEVELS, REGION_NAMES, REGION_NAME_LENS};
+
+/// One unpacked registry row: (code, level, name start, name length).
+type Row = (u32, u8, u32, u16);
+
+/// The registry, unpacked from its compact generated form on first use.
+fn rows() -> &'static [Row] {
+    static ROWS: OnceLock<Vec<Row>> = OnceLock::new();
+    ROWS.get_or_init(|| {
+        let mut start = 0u32;
+        REGION_CODES
+            .iter()
+            .zip(REGION_LEVELS)
+            .zip(REGION_NAME_LENS)
+            .map(|((code, level), len)| {
+                let row = (*code, *level, start, u16::from(*len));
+                start += u32::from(*len);
+                row
+            })
+            .collect()
+    })
+}
 
 /// Administrative level of a registry row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,8 +47,8 @@ pub struct Region {
 
 /// Looks a code up.
 pub fn lookup(code: u32) -> Option<Region> {
-    let index = REGION_ROWS.binary_search_by_key(&code, |row| row.0).ok()?;
-    let (code, level, start, len) = REGION_ROWS[index];
+    let index = rows().binary_search_by_key(&code, |row| row.0).ok()?;
+    let (code, level, start, len) = rows()[index];
     let level = match level {
         0 => Level::Province,
         1 => Level::Prefecture,
@@ -71,7 +94,7 @@ pub fn full_name(code: u32) -> String {
 
 /// Provinces, in code order (for pickers).
 pub fn provinces() -> Vec<Region> {
-    REGION_ROWS.iter().filter(|row| row.1 == 0).filter_map(|row| lookup(row.0)).collect()
+    rows().iter().filter(|row| row.1 == 0).filter_map(|row| lookup(row.0)).collect()
 }
 
 /// The rows one level below `code`: a province's prefectures, a prefecture's counties.
@@ -83,8 +106,8 @@ pub fn children(code: u32) -> Vec<Region> {
         Level::Prefecture => (2, 100),
         Level::County => return Vec::new(),
     };
-    let start = REGION_ROWS.partition_point(|row| row.0 < code);
-    let mut out: Vec<Region> = REGION_ROWS[start..]
+    let start = rows().partition_point(|row| row.0 < code);
+    let mut out: Vec<Region> = rows()[start..]
         .iter()
         .take_while(|row| row.0 / divisor == code / divisor)
         .filter(|row| row.1 == level)
@@ -93,7 +116,7 @@ pub fn children(code: u32) -> Vec<Region> {
     if level == 1 {
         // Counties of a province whose prefecture row is missing (none in the 2023 data, but
         // the picker must never hide a county): list them under the province too.
-        let orphans = REGION_ROWS[start..]
+        let orphans = rows()[start..]
             .iter()
             .take_while(|row| row.0 / divisor == code / divisor)
             .filter(|row| row.1 == 2 && lookup(row.0 / 100 * 100).is_none_or(|p| p.level == Level::County))
@@ -126,12 +149,12 @@ pub fn search(query: &str, limit: usize) -> Vec<Region> {
 
 /// All county-level rows (for pickers and search in the app).
 pub fn counties() -> impl Iterator<Item = Region> {
-    REGION_ROWS.iter().filter_map(|row| lookup(row.0)).filter(|r| r.level == Level::County)
+    rows().iter().filter_map(|row| lookup(row.0)).filter(|r| r.level == Level::County)
 }
 
 /// Number of rows of each level: (provinces, prefectures, counties).
 pub fn counts() -> (usize, usize, usize) {
-    REGION_ROWS.iter().fold((0, 0, 0), |(p, c, a), row| match row.1 {
+    rows().iter().fold((0, 0, 0), |(p, c, a), row| match row.1 {
         0 => (p + 1, c, a),
         1 => (p, c + 1, a),
         _ => (p, c, a + 1),

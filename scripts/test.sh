@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, clippy (native and Wasm), the engine's policy cases, data
-# checks, property tests and snapshots, the CLI, and the browser tests in headless Chromium.
-# Installs what it needs first (scripts/tools.sh browser) and skips what is already there.
+# checks, property tests and snapshots, the CLI, the component tests in headless Chromium
+# (wasm-bindgen-test) and the whole-journey tests at phone size (Playwright + axe).
+# Installs what it needs first (scripts/tools.sh web browser) and skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/tools.sh browser
+scripts/tools.sh web browser
 TOOLS="${ZHUXUE_TOOLS:-/opt/zhuxue-tools}"
-export PATH="$TOOLS/bin:$PATH"
+export PATH="$TOOLS/bin:$TOOLS/node_modules/.bin:$PATH"
 export CARGO_TERM_COLOR=never
 
 step() { printf '\n== %s\n' "$*"; }
@@ -29,5 +30,13 @@ step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown -p zhuxue-web --test web --locked
+
+step "release build of the app (trunk, offline)"
+cargo fetch --locked
+trunk build --release --offline
+
+step "journeys at phone size (Playwright driving Debian Chromium, axe on every screen)"
+(cd tests/e2e && node --test journeys.test.mjs)
+echo "screenshots: tests/e2e/artifacts/"
 
 step "all tests passed"

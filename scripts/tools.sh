@@ -2,8 +2,10 @@
 # Installs what building and testing need, skipping whatever is already there.
 #
 #   scripts/tools.sh            Rust target + rustfmt/clippy (native tests)
-#   scripts/tools.sh browser    + wasm-bindgen-cli (its test runner) and Debian Chromium
-#   scripts/tools.sh web        + Trunk, wasm-bindgen-cli, wasm-opt (serving the app)
+#   scripts/tools.sh browser    + wasm-bindgen-cli (its test runner), Debian Chromium with a
+#                                 CJK font, and the npm packages of tests/e2e (Playwright, axe)
+#   scripts/tools.sh web        + Trunk, wasm-bindgen-cli, wasm-opt (building the app)
+#   scripts/tools.sh web browser   both
 #
 # Tools go under $ZHUXUE_TOOLS (default /opt/zhuxue-tools), outside the clone, so a second
 # run, or a second clone, reuses them. Versions are pinned: Trunk 0.21.14 is the last that
@@ -25,9 +27,10 @@ rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup com
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
 
-mode="${1:-}"
+modes=" $* "
+has() { [[ "$modes" == *" $1 "* ]]; }
 
-if [ "$mode" = "web" ] || [ "$mode" = "browser" ]; then
+if has web || has browser; then
   if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
     log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
     # Without --locked: the CLI's own lockfile names a webpki-roots version the registry lacks.
@@ -35,16 +38,20 @@ if [ "$mode" = "web" ] || [ "$mode" = "browser" ]; then
   fi
 fi
 
-if [ "$mode" = "browser" ]; then
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    log "installing Debian chromium and chromium-driver"
+if has browser; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/truetype/wqy ]; then
+    log "installing Debian chromium, chromium-driver and a CJK font (fonts-wqy-microhei)"
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >&2
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >&2
+  fi
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
+    log "installing tests/e2e npm packages (playwright-core, axe-core; no browser download)"
+    (cd tests/e2e && npm ci --no-audit --no-fund >&2)
   fi
 fi
 
-if [ "$mode" = "web" ]; then
+if has web; then
   if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
     log "installing trunk $TRUNK_VERSION (about 12 minutes on 2 cores)"
     cargo install trunk@"$TRUNK_VERSION" --locked --root "$TOOLS"

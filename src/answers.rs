@@ -110,7 +110,10 @@ impl Answers {
             },
             student: Student {
                 stage: text(student, "stage"),
-                grade: student.get("grade").and_then(Value::as_u64).and_then(|g| u8::try_from(g).ok()),
+                grade: student
+                    .get("grade")
+                    .and_then(Value::as_u64)
+                    .and_then(|g| u8::try_from(g).ok()),
                 enrolment: Enrolment {
                     region: text(e, "region"),
                     ownership: text(e, "ownership"),
@@ -187,7 +190,10 @@ impl Answers {
             .collect();
         let mut root = Map::new();
         put(&mut root, "as_of", s(&self.as_of));
-        root.insert("household".into(), json!({ "hukou": Value::Object(hukou), "statuses": statuses }));
+        root.insert(
+            "household".into(),
+            json!({ "hukou": Value::Object(hukou), "statuses": statuses }),
+        );
         root.insert("student".into(), Value::Object(student));
         Value::Object(root)
     }
@@ -221,12 +227,15 @@ mod tests {
 
     #[test]
     fn answers_serialise_as_a_v1_case() {
-        let mut a = Answers::default();
-        a.as_of = Some("2025-09-01".into());
+        let mut a = Answers { as_of: Some("2025-09-01".into()), ..Answers::default() };
         a.household.hukou.region = Some("621126".into());
         a.student.stage = Some("junior".into());
         a.student.grade = Some(2);
-        a.household.statuses.push(Status { kind: "dibao".into(), from: Some("2024-01-01".into()), to: None });
+        a.household.statuses.push(Status {
+            kind: "dibao".into(),
+            from: Some("2024-01-01".into()),
+            to: None,
+        });
         a.student.enrolment.boarding = Some(false);
         let case = a.to_case();
         assert_eq!(case["student"]["enrolment"]["region"], "621126");

@@ -97,7 +97,9 @@ pub fn print() {
 
 /// Sets `<html lang>` so screen readers pick the right voice.
 pub fn set_document_lang(code: &str) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(el) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
+    {
         let _ = el.set_attribute("lang", code);
     }
 }
@@ -151,7 +153,10 @@ fn to_js(v: &Value) -> JsValue {
     match v {
         Value::Null => JsValue::NULL,
         Value::Bool(b) => JsValue::from_bool(*b),
-        Value::Number(n) => n.as_i64().map_or_else(|| JsValue::from_f64(n.as_f64().unwrap_or(0.0)), |i| JsValue::from_f64(i as f64)),
+        Value::Number(n) => n.as_i64().map_or_else(
+            || JsValue::from_f64(n.as_f64().unwrap_or(0.0)),
+            |i| JsValue::from_f64(i as f64),
+        ),
         Value::String(s) => JsValue::from_str(s),
         Value::Array(items) => items.iter().map(to_js).collect::<Array>().into(),
         Value::Object(map) => {

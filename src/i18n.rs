@@ -155,7 +155,8 @@ messages! {
     Salaried => "是否有固定工资收入", "Does the student have a fixed salary";
     OutOfProvince => "户籍地是否已核实孩子在省外学校没有享受资助", "Has the home county verified that no aid was received at the out-of-province school";
     Headline => "你的孩子本学年可以享受 {n} 项资助，共约 {x} 元", "Your child can get {n} kinds of aid this school year, about ¥{x} in all";
-    HeadlineConditional => "另有 {n} 项要看条件（如评审、名额），{m} 项还需补充一个回答。", "{n} more depend on conditions (such as selection or quotas); {m} need one more answer.";
+    HeadlineConditional => "另有 {n} 项要看条件（如评审、名额）。", "{n} more depend on conditions (such as selection or quotas).";
+    HeadlineNeeds => "还有 {n} 项需要再回答一个问题（见下方）。", "{n} need one more answer (below).";
     Entitled => "可以享受的资助", "Aid you can get";
     ConditionalTitle => "要看条件的资助", "Aid that depends on conditions";
     NeedsInfoTitle => "还需要一个回答", "Needs one more answer";
@@ -177,7 +178,7 @@ messages! {
     Range => "（按档次 {a}—{b} 元）", " (tiers ¥{a}–{b})";
     Waiver => "免收费用", "Fees waived";
     WaiverLocal => "免收费用（标准以当地收费为准）", "Fees waived (at the local fee)";
-    InKind => "实物（免费提供）", "Provided free in kind";
+    InKind => "非现金资助（实物或服务）", "Not cash (provided in kind or as a service)";
     LoanLimit => "每年最高可贷 {x} 元", "Loan up to ¥{x} a year";
     LocalAmount => "金额由当地确定", "Amount set locally";
     PayerEnrolment => "学籍地", "Where enrolled";

@@ -46,10 +46,14 @@ pub fn initial_state() -> State {
     if let Some(lang) = lang {
         state.lang = lang;
     }
-    if let Some(answers) = browser::fragment_param("case").and_then(|j| browser::answers_from_text(&j)) {
+    if let Some(answers) =
+        browser::fragment_param("case").and_then(|j| browser::answers_from_text(&j))
+    {
         state.screen = if ready(&answers) { Screen::Results } else { Screen::Step(Step::Home) };
         state.answers = answers;
-    } else if let Some(answers) = browser::load_answers().and_then(|j| browser::answers_from_text(&j)) {
+    } else if let Some(answers) =
+        browser::load_answers().and_then(|j| browser::answers_from_text(&j))
+    {
         state.answers = answers;
     }
     if state.answers.as_of.is_none() {
@@ -163,9 +167,8 @@ fn view_step(state: &State, step: Step, dispatch: &Callback<Action>) -> Html {
     let a = &state.answers;
     let index = step.index();
     let total = Step::ALL.len();
-    let progress = t(Msg::StepOf)
-        .replace("{n}", &(index + 1).to_string())
-        .replace("{m}", &total.to_string());
+    let progress =
+        t(Msg::StepOf).replace("{n}", &(index + 1).to_string()).replace("{m}", &total.to_string());
     let go = |screen: Screen| {
         let d = dispatch.clone();
         Callback::from(move |_| d.emit(Action::Go(screen)))

@@ -114,7 +114,9 @@ impl Q {
         match self {
             Q::Grade => !stage.is_empty(),
             Q::Kindergarten => stage == "preschool",
-            Q::Ownership => matches!(stage, "primary" | "junior" | "senior" | "secondary_vocational"),
+            Q::Ownership => {
+                matches!(stage, "primary" | "junior" | "senior" | "secondary_vocational")
+            }
             Q::Boarding | Q::Setting => COMPULSORY.contains(&stage),
             Q::Major => stage == "secondary_vocational",
             Q::FullTime => stage == "secondary_vocational" || HIGHER.contains(&stage),
@@ -293,8 +295,7 @@ pub fn grade_label(lang: Lang, stage: &str, g: u8) -> String {
         Lang::En => format!("Year {g}"),
         _ => {
             let n = ["一", "二", "三", "四", "五", "六", "七", "八"];
-            lang.zh(&format!("{}年级", n.get(usize::from(g) - 1).unwrap_or(&"")))
-                .into_owned()
+            lang.zh(&format!("{}年级", n.get(usize::from(g) - 1).unwrap_or(&""))).into_owned()
         }
     }
 }
@@ -518,9 +519,9 @@ pub fn view(q: Q, a: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html 
             d,
             |a, v| a.student.enrolment.ownership = v,
         ),
-        Q::Boarding => {
-            yes_no("boarding", lang, Msg::Boarding, e.boarding, d, |a, v| a.student.enrolment.boarding = v)
-        }
+        Q::Boarding => yes_no("boarding", lang, Msg::Boarding, e.boarding, d, |a, v| {
+            a.student.enrolment.boarding = v
+        }),
         Q::Setting => radios(
             "setting",
             lang.t(Msg::Setting),
@@ -539,18 +540,33 @@ pub fn view(q: Q, a: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html 
             d,
             |a, v| a.student.enrolment.major = v,
         ),
-        Q::FullTime => {
-            yes_no("full_time", lang, Msg::FullTime, e.full_time, d, |a, v| a.student.enrolment.full_time = v)
-        }
-        Q::CentralUniversity => yes_no("central_university", lang, Msg::CentralUniversity, e.central_university, d, |a, v| {
-            a.student.enrolment.central_university = v
+        Q::FullTime => yes_no("full_time", lang, Msg::FullTime, e.full_time, d, |a, v| {
+            a.student.enrolment.full_time = v
         }),
-        Q::NutritionProgram => yes_no("nutrition_program", lang, Msg::NutritionProgram, e.nutrition_program, d, |a, v| {
-            a.student.enrolment.nutrition_program = v
-        }),
-        Q::ContiguousArea => yes_no("contiguous_poverty_area", lang, Msg::ContiguousArea, e.contiguous_poverty_area, d, |a, v| {
-            a.student.enrolment.contiguous_poverty_area = v
-        }),
+        Q::CentralUniversity => yes_no(
+            "central_university",
+            lang,
+            Msg::CentralUniversity,
+            e.central_university,
+            d,
+            |a, v| a.student.enrolment.central_university = v,
+        ),
+        Q::NutritionProgram => yes_no(
+            "nutrition_program",
+            lang,
+            Msg::NutritionProgram,
+            e.nutrition_program,
+            d,
+            |a, v| a.student.enrolment.nutrition_program = v,
+        ),
+        Q::ContiguousArea => yes_no(
+            "contiguous_poverty_area",
+            lang,
+            Msg::ContiguousArea,
+            e.contiguous_poverty_area,
+            d,
+            |a, v| a.student.enrolment.contiguous_poverty_area = v,
+        ),
         Q::Hardship => radios(
             "hardship",
             lang.t(Msg::Hardship),
@@ -560,16 +576,32 @@ pub fn view(q: Q, a: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html 
             d,
             |a, v| a.student.hardship = v,
         ),
-        Q::Disabled => yes_no("disabled", lang, Msg::Disabled, s.disabled, d, |a, v| a.student.disabled = v),
+        Q::Disabled => {
+            yes_no("disabled", lang, Msg::Disabled, s.disabled, d, |a, v| a.student.disabled = v)
+        }
         Q::Orphan => yes_no("orphan", lang, Msg::Orphan, s.orphan, d, |a, v| a.student.orphan = v),
-        Q::Veteran => yes_no("veteran", lang, Msg::Veteran, s.veteran, d, |a, v| a.student.veteran = v),
-        Q::TeacherTrainee => yes_no("teacher_trainee", lang, Msg::TeacherTrainee, s.funded_teacher_trainee, d, |a, v| {
-            a.student.funded_teacher_trainee = v
-        }),
-        Q::Salaried => yes_no("salaried", lang, Msg::Salaried, s.salaried, d, |a, v| a.student.salaried = v),
-        Q::OutOfProvince => yes_no("out_of_province", lang, Msg::OutOfProvince, s.out_of_province_checked, d, |a, v| {
-            a.student.out_of_province_checked = v
-        }),
+        Q::Veteran => {
+            yes_no("veteran", lang, Msg::Veteran, s.veteran, d, |a, v| a.student.veteran = v)
+        }
+        Q::TeacherTrainee => yes_no(
+            "teacher_trainee",
+            lang,
+            Msg::TeacherTrainee,
+            s.funded_teacher_trainee,
+            d,
+            |a, v| a.student.funded_teacher_trainee = v,
+        ),
+        Q::Salaried => {
+            yes_no("salaried", lang, Msg::Salaried, s.salaried, d, |a, v| a.student.salaried = v)
+        }
+        Q::OutOfProvince => yes_no(
+            "out_of_province",
+            lang,
+            Msg::OutOfProvince,
+            s.out_of_province_checked,
+            d,
+            |a, v| a.student.out_of_province_checked = v,
+        ),
     }
 }
 

@@ -63,7 +63,6 @@ pub enum Action {
     EditStep(Step),
     SetLang(Lang),
     Forget,
-    Load(Answers, Screen),
 }
 
 impl Reducible for State {
@@ -87,10 +86,7 @@ impl Reducible for State {
             Action::SetLang(lang) => next.lang = lang,
             Action::Forget => {
                 next = State { lang: self.lang, forgotten: true, ..State::default() };
-            }
-            Action::Load(answers, screen) => {
-                next.answers = answers;
-                next.screen = screen;
+                next.answers.as_of = Some(crate::browser::today());
             }
         }
         Rc::new(next)

@@ -29,7 +29,8 @@ fn answers_round_trip_through_a_share_fragment() {
     let answers = zhuxue_web::browser::answers_from_text(EXAMPLE).unwrap();
     assert_eq!(answers.household.hukou.region.as_deref(), Some("621126"));
     assert_eq!(answers.household.statuses.len(), 3);
-    let link = zhuxue_web::browser::share_link(&zhuxue_web::browser::answers_to_text(&answers), "zh-Hant");
+    let link =
+        zhuxue_web::browser::share_link(&zhuxue_web::browser::answers_to_text(&answers), "zh-Hant");
     let fragment = link.split_once("#case=").unwrap().1;
     let (case, lang) = fragment.split_once("&lang=").unwrap();
     let decoded = String::from(js_sys::decode_uri_component(case).unwrap());

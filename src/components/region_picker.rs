@@ -30,7 +30,8 @@ pub fn region_picker(p: &Props) -> Html {
     let (province, prefecture) = match chosen {
         Some(code) => {
             let pref = code / 100 * 100;
-            let pref = regions::lookup(pref).filter(|r| r.level == Level::Prefecture).map(|r| r.code);
+            let pref =
+                regions::lookup(pref).filter(|r| r.level == Level::Prefecture).map(|r| r.code);
             (Some(code / 10_000 * 10_000), pref.or(Some(code)))
         }
         None => *partial,

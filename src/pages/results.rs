@@ -39,10 +39,9 @@ pub fn amount_text(a: &Amount, lang: Lang) -> String {
     match (a.kind, a.yuan) {
         (AmountKind::CashPerYear, Some(y)) => fill(&t(Msg::PerYear), &[("x", yuan(y))]) + &range,
         (AmountKind::CashPerTerm, Some(y)) => fill(&t(Msg::PerYear), &[("x", yuan(y * 2))]),
-        (AmountKind::CashPerDay, Some(y)) => fill(
-            &t(Msg::PerDay),
-            &[("x", yuan(y)), ("y", yuan(y * a.days.unwrap_or(0)))],
-        ),
+        (AmountKind::CashPerDay, Some(y)) => {
+            fill(&t(Msg::PerDay), &[("x", yuan(y)), ("y", yuan(y * a.days.unwrap_or(0)))])
+        }
         (AmountKind::CashOnce, Some(y)) => fill(&t(Msg::Once), &[("x", yuan(y))]),
         (AmountKind::LoanLimit, Some(y)) => fill(&t(Msg::LoanLimit), &[("x", yuan(y))]),
         (AmountKind::Waiver, _) if a.local => t(Msg::WaiverLocal),
@@ -193,10 +192,13 @@ pub fn results(p: &Props) -> Html {
     let needs = of(Outcome::NeedsInfo).count();
     let headline =
         fill(&t(Msg::Headline), &[("n", eligible.to_string()), ("x", yuan(a.total_annual_yuan))]);
-    let sub = fill(
-        &t(Msg::HeadlineConditional),
-        &[("n", conditional.to_string()), ("m", needs.to_string())],
-    );
+    let mut sub = Vec::new();
+    if conditional > 0 {
+        sub.push(fill(&t(Msg::HeadlineConditional), &[("n", conditional.to_string())]));
+    }
+    if needs > 0 {
+        sub.push(fill(&t(Msg::HeadlineNeeds), &[("n", needs.to_string())]));
+    }
     let (other_stage, why_not): (Vec<_>, Vec<_>) =
         a.not_entitled.iter().partition(|n| n.criteria.iter().any(|c| c.id == "stage"));
     let answers_json = crate::browser::answers_to_text(&p.answers);
@@ -222,7 +224,7 @@ pub fn results(p: &Props) -> Html {
         <section class="results">
             <div class="summary-head" aria-live="polite">
                 <h2 class="headline">{ headline }</h2>
-                if conditional + needs > 0 { <p class="sub">{ sub }</p> }
+                { for sub.into_iter().map(|line| html! { <p class="sub">{ line }</p> }) }
             </div>
             <ul class="notices" aria-label={t(Msg::Notices)}>
                 { for a.notices.iter().filter(|n| n.kind != NoticeKind::NationalOnly).map(|n| html! {

@@ -30,6 +30,7 @@ async function open(hash = '') {
   await page.goto(server.url + hash);
   await page.waitForSelector('main#main');
   page.external = external;
+  page.requestsAtLoad = server.log.length;
   return page;
 }
 
@@ -115,6 +116,8 @@ test('rural 脱贫户 boarding junior pupil', async () => {
   await page.waitForSelector('text=你的孩子本学年可以享受 4 项资助，共约 2,500 元');
   await axe(page, 'boarder: results');
   await shot(page, 'journey-1-boarder');
+  // Nothing was fetched from anywhere after the page had loaded, and nothing left the host.
+  assert.equal(server.log.length, page.requestsAtLoad);
   assert.deepEqual(page.external, []);
 });
 
@@ -199,6 +202,15 @@ test('editing an answer keeps the others and returns to the results', async () =
   assert.match(summary, /最低生活保障家庭（低保）/);
   assert.match(summary, /县城/);
   await shot(page, 'journey-6-edit');
+  // The answers survive a reload (kept on this device only)…
+  await page.reload();
+  await page.waitForSelector('text=✓ 甘肃省定西市岷县');
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('zhuxue.answers.v1')).student.grade), 4);
+  // …and one button forgets them.
+  await page.getByRole('button', { name: '清除我的回答' }).click();
+  await page.waitForSelector('text=回答已从本机清除。');
+  assert.equal(await page.evaluate(() => localStorage.getItem('zhuxue.answers.v1')), null);
+  assert.equal(await page.locator('text=✓ 甘肃省定西市岷县').count(), 0);
 });
 
 test('share link round trip opens straight to the same results', async () => {

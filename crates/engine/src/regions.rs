@@ -119,7 +119,9 @@ pub fn children(code: u32) -> Vec<Region> {
         let orphans = rows()[start..]
             .iter()
             .take_while(|row| row.0 / divisor == code / divisor)
-            .filter(|row| row.1 == 2 && lookup(row.0 / 100 * 100).is_none_or(|p| p.level == Level::County))
+            .filter(|row| {
+                row.1 == 2 && lookup(row.0 / 100 * 100).is_none_or(|p| p.level == Level::County)
+            })
             .filter_map(|row| lookup(row.0));
         out.extend(orphans);
     }

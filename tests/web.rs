@@ -62,3 +62,59 @@ async fn app_restores_stored_answers() {
     assert!(text.contains("甘肃省定西市岷县"), "the stored 户籍地 is shown: {text}");
     storage.remove_item("zhuxue.answers.v1").unwrap();
 }
+
+/// The region picker as a component: typing 东乡 lists 东乡族自治县; choosing it reports the
+/// county code and shows the full name.
+#[wasm_bindgen_test]
+async fn region_picker_searches_and_chooses() {
+    use wasm_bindgen::JsCast;
+    use yew::prelude::*;
+    use zhuxue_web::components::region_picker::RegionPicker;
+
+    #[function_component(Harness)]
+    fn harness() -> Html {
+        let value = use_state(|| None::<String>);
+        let on_change = {
+            let value = value.clone();
+            Callback::from(move |v: Option<String>| value.set(v))
+        };
+        html! {
+            <>
+                <RegionPicker id="t" label="户籍所在地" value={(*value).clone()} {on_change} lang={Lang::Hans} />
+                <output id="chosen">{ (*value).clone().unwrap_or_default() }</output>
+            </>
+        }
+    }
+
+    let document = gloo_utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<Harness>::with_root(root.clone()).render();
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+
+    let input: web_sys::HtmlInputElement =
+        root.query_selector("#t-search").unwrap().unwrap().dyn_into().unwrap();
+    input.set_value("东乡");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+    let hits = root.query_selector_all("button.hit").unwrap();
+    let names: Vec<String> =
+        (0..hits.length()).filter_map(|i| hits.item(i).and_then(|n| n.text_content())).collect();
+    assert!(names.contains(&"甘肃省临夏回族自治州东乡族自治县".to_string()), "{names:?}");
+
+    let button: web_sys::HtmlElement = (0..hits.length())
+        .filter_map(|i| hits.item(i))
+        .find(|n| n.text_content().as_deref() == Some("甘肃省临夏回族自治州东乡族自治县"))
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    button.click();
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+    let chosen = root.query_selector("#chosen").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(chosen, "622926");
+    let text = root.text_content().unwrap();
+    assert!(text.contains("✓ 甘肃省临夏回族自治州东乡族自治县"), "{text}");
+    let county: web_sys::HtmlSelectElement =
+        root.query_selector("#t-county").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(county.value(), "622926");
+}

@@ -304,16 +304,15 @@ fn edit(dispatch: &Callback<Action>, f: impl Fn(&mut Answers) + 'static) {
     dispatch.emit(Action::Edit(Rc::new(f)));
 }
 
-/// A group of radio buttons; the empty value means "not answered / not sure".
-#[allow(clippy::too_many_arguments)]
-fn radios(
+/// A group of radio buttons; the empty value means "not answered / not sure". `on_pick` gets
+/// the chosen value (`None` for the empty one).
+fn radio_group(
     name: &'static str,
     legend: Cow<'static, str>,
     help: Option<Cow<'static, str>>,
     options: Vec<(String, String)>,
     current: Option<String>,
-    dispatch: &Callback<Action>,
-    set: fn(&mut Answers, Option<String>),
+    on_pick: Callback<Option<String>>,
 ) -> Html {
     html! {
         <fieldset class="q" id={format!("q-{name}")}>
@@ -323,12 +322,9 @@ fn radios(
                 { for options.into_iter().map(|(value, label)| {
                     let id = format!("{name}-{}", if value.is_empty() { "unset" } else { value.as_str() });
                     let checked = current.as_deref() == Some(value.as_str()) || (value.is_empty() && current.is_none());
-                    let d = dispatch.clone();
+                    let on_pick = on_pick.clone();
                     let v = value.clone();
-                    let onchange = Callback::from(move |_: Event| {
-                        let v = v.clone();
-                        edit(&d, move |a| set(a, (!v.is_empty()).then(|| v.clone())));
-                    });
+                    let onchange = Callback::from(move |_: Event| on_pick.emit((!v.is_empty()).then(|| v.clone())));
                     html! {
                         <label class="option" for={id.clone()}>
                             <input type="radio" id={id} name={name} value={value} {checked} {onchange} />
@@ -339,6 +335,21 @@ fn radios(
             </div>
         </fieldset>
     }
+}
+
+/// A choice among text values, stored by `set`.
+fn radios(
+    name: &'static str,
+    legend: Cow<'static, str>,
+    help: Option<Cow<'static, str>>,
+    options: Vec<(String, String)>,
+    current: Option<String>,
+    dispatch: &Callback<Action>,
+    set: fn(&mut Answers, Option<String>),
+) -> Html {
+    let d = dispatch.clone();
+    let on_pick = Callback::from(move |v: Option<String>| edit(&d, move |a| set(a, v.clone())));
+    radio_group(name, legend, help, options, current, on_pick)
 }
 
 fn msg_options(lang: Lang, opts: &[(&str, Msg)], unsure: Option<Msg>) -> Vec<(String, String)> {
@@ -350,6 +361,7 @@ fn msg_options(lang: Lang, opts: &[(&str, Msg)], unsure: Option<Msg>) -> Vec<(St
     v
 }
 
+/// 是 / 否 / 不清楚, stored by `set` as `Some(true)`, `Some(false)` or `None`.
 fn yes_no(
     name: &'static str,
     lang: Lang,
@@ -358,37 +370,13 @@ fn yes_no(
     dispatch: &Callback<Action>,
     set: fn(&mut Answers, Option<bool>),
 ) -> Html {
-    let opts = vec![
-        ("true".to_string(), lang.t(Msg::Yes).into_owned()),
-        ("false".to_string(), lang.t(Msg::No).into_owned()),
-        (String::new(), lang.t(Msg::Unsure).into_owned()),
-    ];
-    let current = current.map(|b| b.to_string());
     let d = dispatch.clone();
-    let proxy = Callback::from(move |v: Option<String>| {
+    let on_pick = Callback::from(move |v: Option<String>| {
         let b = v.map(|v| v == "true");
         edit(&d, move |a| set(a, b));
     });
-    html! {
-        <fieldset class="q" id={format!("q-{name}")}>
-            <legend>{ lang.t(legend) }</legend>
-            <div class="options">
-                { for opts.into_iter().map(|(value, label)| {
-                    let id = format!("{name}-{}", if value.is_empty() { "unset" } else { value.as_str() });
-                    let checked = current.as_deref() == Some(value.as_str()) || (value.is_empty() && current.is_none());
-                    let proxy = proxy.clone();
-                    let v = value.clone();
-                    let onchange = Callback::from(move |_: Event| proxy.emit((!v.is_empty()).then(|| v.clone())));
-                    html! {
-                        <label class="option" for={id.clone()}>
-                            <input type="radio" id={id} name={name} value={value} {checked} {onchange} />
-                            <span>{ label }</span>
-                        </label>
-                    }
-                }) }
-            </div>
-        </fieldset>
-    }
+    let options = msg_options(lang, &[("true", Msg::Yes), ("false", Msg::No)], Some(Msg::Unsure));
+    radio_group(name, lang.t(legend), None, options, current.map(|b| b.to_string()), on_pick)
 }
 
 fn date_input(

@@ -1,46 +1,20 @@
 //! Engine benchmark: time per case on a realistic mix, and cases per second.
 //!
 //! Run with `cargo bench -p zhuxue-engine --bench engine`. Prints figures; asserts nothing
-//! about speed (timing belongs in benchmarks, not tests). The mix is the example cases plus
-//! every case of the policy test files, so it spans every stage, cross-province cases,
-//! errors and boundary dates.
+//! about speed (timing belongs in benchmarks, not tests). The mix is every case of the policy
+//! test files, so it spans every stage, cross-province cases, refused cases and boundary
+//! dates.
 
 use std::hint::black_box;
 use std::time::Instant;
 
-use serde_json::Value;
 use zhuxue_engine::Case;
 
-fn merge(base: &mut Value, patch: &Value) {
-    match (base, patch) {
-        (Value::Object(b), Value::Object(p)) => {
-            for (k, v) in p {
-                if v.is_null() {
-                    b.remove(k);
-                } else {
-                    merge(b.entry(k.clone()).or_insert(Value::Null), v);
-                }
-            }
-        }
-        (b, p) => *b = p.clone(),
-    }
-}
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 fn mix() -> Vec<Case> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut cases = Vec::new();
-    for entry in std::fs::read_dir(root.join("tests/cases")).unwrap() {
-        let theme: Value =
-            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
-        for test in theme["tests"].as_array().unwrap() {
-            let mut case = theme["defaults"].clone();
-            merge(&mut case, &test["case"]);
-            if let Ok(c) = Case::from_value(&case) {
-                cases.push(c);
-            }
-        }
-    }
-    cases
+    support::load_cases().iter().filter_map(|(_, _, case)| Case::from_value(case).ok()).collect()
 }
 
 fn main() {

@@ -17,48 +17,19 @@
 //! - `total_annual_yuan`: exact.
 //! - `error`: { field, kind } — the case must be refused.
 
-use std::path::Path;
+mod support;
 
-use serde_json::{Map, Value};
-
-fn merge(base: &mut Value, patch: &Value) {
-    match (base, patch) {
-        (Value::Object(b), Value::Object(p)) => {
-            for (k, v) in p {
-                if v.is_null() {
-                    b.remove(k);
-                } else {
-                    merge(b.entry(k.clone()).or_insert(Value::Null), v);
-                }
-            }
-        }
-        (b, p) => *b = p.clone(),
-    }
-}
+use serde_json::Value;
 
 #[test]
 fn policy_cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
     let mut failures = Vec::new();
-    let mut count = 0;
-    for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "json")) {
-        let theme: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap())
-            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let defaults = theme.get("defaults").cloned().unwrap_or(Value::Object(Map::new()));
-        for test in theme["tests"].as_array().expect("tests array") {
-            count += 1;
-            let name = format!(
-                "{} :: {}",
-                file.file_name().unwrap().to_string_lossy(),
-                test["name"].as_str().unwrap_or("?")
-            );
-            let mut case = defaults.clone();
-            merge(&mut case, &test["case"]);
-            if let Err(msg) = check(&case, &test["expect"]) {
-                failures.push(format!("{name}\n    {msg}"));
-            }
+    let cases = support::load_cases();
+    let count = cases.len();
+    for (file, test, case) in &cases {
+        let name = format!("{file} :: {}", test["name"].as_str().unwrap_or("?"));
+        if let Err(msg) = check(case, &test["expect"]) {
+            failures.push(format!("{name}\n    {msg}"));
         }
     }
     assert!(count >= 60, "expected at least 60 policy cases, found {count}");

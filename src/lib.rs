@@ -108,9 +108,11 @@ pub fn app() -> Html {
             browser::set_document_lang(lang.code());
         });
     }
+    // One callback for the life of the app, so components that receive it compare equal.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action))))
+            .clone()
     };
     let lang = state.lang;
     let t = |m| lang.t(m).into_owned();

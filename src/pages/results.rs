@@ -2,6 +2,8 @@
 //! pays, where and when to apply, the criteria and documents behind it), then what needs one
 //! more answer (asked inline), then what the student cannot get and why.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 use zhuxue_engine::assessment::{
     Amount, AmountKind, Assessment, Criterion, Entitlement, NoticeKind, Outcome, PayerBasis,
@@ -107,7 +109,19 @@ fn payer_text(e: &Entitlement, lang: Lang) -> String {
     format!("{}：{}", lang.t(basis), lang.zh(&e.payer.name))
 }
 
-fn card(e: &Entitlement, lang: Lang, answers: &Answers, dispatch: &Callback<Action>) -> Html {
+#[derive(Properties, PartialEq)]
+struct CardProps {
+    entitlement: Rc<Entitlement>,
+    lang: Lang,
+    /// Only for cards that ask a question inline; other cards then compare equal across
+    /// renders and Yew skips them, which keeps an update within a frame on a slow phone.
+    answers: Option<Answers>,
+    dispatch: Callback<Action>,
+}
+
+#[function_component(Card)]
+fn card(p: &CardProps) -> Html {
+    let (e, lang, dispatch) = (&*p.entitlement, p.lang, &p.dispatch);
     let t = |m| lang.t(m).into_owned();
     let badge = match e.outcome {
         Outcome::Eligible => None,
@@ -116,7 +130,7 @@ fn card(e: &Entitlement, lang: Lang, answers: &Answers, dispatch: &Callback<Acti
     };
     let inline: Vec<Q> = e.needs.iter().filter_map(|f| Q::from_field(f)).collect();
     html! {
-        <li key={e.program} class={classes!("card", outcome_class(e.outcome))} id={format!("p-{}", e.program.replace('.', "-"))}>
+        <li class={classes!("card", outcome_class(e.outcome))} id={format!("p-{}", e.program.replace('.', "-"))}>
             <details>
                 <summary>
                     <span class="name">{ program_name(e.program, e.name, lang) }</span>
@@ -149,7 +163,7 @@ fn card(e: &Entitlement, lang: Lang, answers: &Answers, dispatch: &Callback<Acti
                     <p class="unverified">{ "⚠ " }{ t(Msg::Unverified) }{ "：" }{ lang.zh(why).into_owned() }</p>
                 }
             </details>
-            if !inline.is_empty() {
+            if let Some(answers) = p.answers.as_ref().filter(|_| !inline.is_empty()) {
                 <div class="inline-q">
                     { for inline.iter().map(|q| questions::view(*q, answers, lang, dispatch)) }
                 </div>
@@ -172,7 +186,7 @@ pub fn results(p: &Props) -> Html {
     let copied = use_state(|| false);
     let case = p.answers.to_case();
     let outcome = zhuxue_engine::Case::from_value(&case).and_then(|c| zhuxue_engine::assess(&c));
-    let a: Assessment = match outcome {
+    let mut a: Assessment = match outcome {
         Ok(a) => a,
         Err(err) => {
             let q = Q::from_field(&err.field);
@@ -208,15 +222,21 @@ pub fn results(p: &Props) -> Html {
         let copied = copied.clone();
         Callback::from(move |_| copied.set(crate::browser::copy(&link)))
     };
+    let cards: Vec<Rc<Entitlement>> = a.entitlements.drain(..).map(Rc::new).collect();
     let section = |title: Msg, outcome: Outcome| {
-        let items: Vec<&Entitlement> = of(outcome).collect();
+        let items: Vec<&Rc<Entitlement>> = cards.iter().filter(|e| e.outcome == outcome).collect();
         if items.is_empty() {
             return html! {};
         }
         html! {
             <section class={classes!("group", outcome_class(outcome))}>
                 <h3>{ t(title) }</h3>
-                <ul class="cards">{ for items.into_iter().map(|e| card(e, lang, &p.answers, &p.dispatch)) }</ul>
+                <ul class="cards">
+                    { for items.into_iter().map(|e| html! {
+                        <Card key={e.program} entitlement={e.clone()} {lang} dispatch={p.dispatch.clone()}
+                            answers={(e.outcome == Outcome::NeedsInfo).then(|| p.answers.clone())} />
+                    }) }
+                </ul>
             </section>
         }
     };

@@ -11,7 +11,7 @@ use crate::case::RegionCode;
 use crate::date::{Date, Term};
 use crate::policy::Citation;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Assessment {
     pub as_of: Date,
     pub term: Term,
@@ -24,7 +24,7 @@ pub struct Assessment {
     pub places: Places,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct RulesInfo {
     pub version: &'static str,
     pub verified_on: Date,
@@ -32,13 +32,13 @@ pub struct RulesInfo {
     pub scope: &'static str,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Places {
     pub hukou: Place,
     pub enrolment: Place,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Place {
     pub region: RegionCode,
     pub name: String,
@@ -52,7 +52,7 @@ pub enum Outcome {
     NeedsInfo,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Entitlement {
     pub program: &'static str,
     pub name: &'static str,
@@ -81,7 +81,7 @@ pub enum AmountKind {
     LoanLimit,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Amount {
     pub kind: AmountKind,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -117,14 +117,14 @@ pub enum PayerBasis {
     School,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Payer {
     pub region: RegionCode,
     pub basis: PayerBasis,
     pub name: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Criterion {
     pub id: &'static str,
     /// `true` met, `false` not met, `null` unknown.
@@ -135,7 +135,7 @@ pub struct Criterion {
 
 /// Up to four citation ids, stored inline (a criterion rarely cites more than two documents,
 /// and the engine builds thousands of criteria a second). Serialises as a JSON list.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Cites {
     ids: [&'static str; 4],
     len: u8,
@@ -174,7 +174,7 @@ impl Serialize for Cites {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Apply {
     #[serde(rename = "where")]
     pub where_: &'static str,
@@ -182,7 +182,7 @@ pub struct Apply {
     pub documents: &'static [&'static str],
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct NotEntitled {
     pub program: &'static str,
     pub name: &'static str,
@@ -199,7 +199,7 @@ pub enum NoticeKind {
     NationalOnly,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,

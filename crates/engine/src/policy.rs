@@ -24,7 +24,7 @@ pub struct Meta {
 }
 
 /// A policy document.
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, PartialEq, serde::Serialize)]
 pub struct Citation {
     pub id: &'static str,
     pub title: &'static str,

@@ -268,3 +268,29 @@ test('an invalid answer gives a clear message naming the field', async () => {
   await axe(page, 'invalid: message');
   await shot(page, 'journey-9-invalid');
 });
+
+test('keyboard only: the first screen can be answered without a pointer', async () => {
+  const page = await open();
+  // Skip past the language selector and the date to the county search.
+  await page.focus('#hukou-search');
+  await page.keyboard.type('东乡族');
+  await page.keyboard.press('Tab'); // to the first hit
+  const focused = await page.evaluate(() => document.activeElement.textContent);
+  assert.equal(focused, '甘肃省临夏回族自治州东乡族自治县');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('text=✓ 甘肃省临夏回族自治州东乡族自治县');
+  // Radio groups: focus the first option, Space ticks it, arrows move within the group.
+  await page.focus('#area-rural');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.getElementById('area-rural').checked);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.getElementById('area-urban').checked);
+  // Tab reaches the Next button, Enter moves on.
+  for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement.textContent)) !== '下一步'; i++) {
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '下一步');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('text=第 2 步，共 5 步');
+  await shot(page, 'journey-10-keyboard');
+});

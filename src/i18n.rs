@@ -197,4 +197,5 @@ messages! {
     Required => "请先回答：", "Please answer first: ";
     NoAnswer => "未回答", "Not answered";
     StatusesNone => "无", "None";
+    EnglishNote => "", "Explanations of the rules and the policy documents are shown in Chinese, as published; programme names show both.";
 }

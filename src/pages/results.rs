@@ -246,6 +246,7 @@ pub fn results(p: &Props) -> Html {
                 <h2 class="headline">{ headline }</h2>
                 { for sub.into_iter().map(|line| html! { <p class="sub">{ line }</p> }) }
             </div>
+            if lang == Lang::En { <p class="help">{ t(Msg::EnglishNote) }</p> }
             <ul class="notices" aria-label={t(Msg::Notices)}>
                 { for a.notices.iter().filter(|n| n.kind != NoticeKind::NationalOnly).map(|n| html! {
                     <li class={classes!("notice", notice_class(n.kind))}>{ lang.zh(&n.text).into_owned() }</li>

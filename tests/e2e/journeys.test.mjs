@@ -248,6 +248,7 @@ test('language switch: 繁體中文 and English', async () => {
   await page.selectOption('#lang', 'en');
   assert.equal(await page.locator('.headline').innerText(), 'Your child can get 2 kinds of aid this school year, about ¥2,300 in all');
   assert.match(await card(page, 'senior.national_grant'), /National grant for general senior high school students \(普通高中国家助学金\)/);
+  assert.match(await page.locator('.results').innerText(), /Explanations of the rules and the policy documents are shown in Chinese/);
   await axe(page, 'lang: en');
   await shot(page, 'journey-8-english');
 });

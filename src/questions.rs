@@ -287,15 +287,22 @@ pub fn stage_name(lang: Lang, zh: &str, en: &str) -> String {
 }
 
 pub fn grade_label(lang: Lang, stage: &str, g: u8) -> String {
+    // A grade from a shared link can be anything; an impossible one shows as its number.
+    let index = usize::from(g).checked_sub(1);
     if stage == "preschool" {
         let names = lang.t(Msg::PreschoolGrades);
-        return names.split(',').nth(usize::from(g) - 1).unwrap_or("").to_string();
+        if let Some(name) = index.and_then(|i| names.split(',').nth(i)) {
+            return name.to_string();
+        }
     }
     match lang {
         Lang::En => format!("Year {g}"),
         _ => {
             let n = ["一", "二", "三", "四", "五", "六", "七", "八"];
-            lang.zh(&format!("{}年级", n.get(usize::from(g) - 1).unwrap_or(&""))).into_owned()
+            match index.and_then(|i| n.get(i)) {
+                Some(n) => lang.zh(&format!("{n}年级")).into_owned(),
+                None => format!("{g}"),
+            }
         }
     }
 }
@@ -638,5 +645,19 @@ fn view_statuses(a: &Answers, lang: Lang, d: &Callback<Action>) -> Html {
                 }
             }) }
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grade_labels_never_panic() {
+        assert_eq!(grade_label(Lang::Hans, "preschool", 3), "大班");
+        assert_eq!(grade_label(Lang::Hans, "junior", 2), "二年级");
+        assert_eq!(grade_label(Lang::En, "junior", 2), "Year 2");
+        assert_eq!(grade_label(Lang::Hans, "preschool", 0), "0");
+        assert_eq!(grade_label(Lang::Hans, "primary", 200), "200");
     }
 }

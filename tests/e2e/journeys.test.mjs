@@ -295,3 +295,18 @@ test('keyboard only: the first screen can be answered without a pointer', async 
   await page.waitForSelector('text=第 2 步，共 5 步');
   await shot(page, 'journey-10-keyboard');
 });
+
+test('a broken or hostile share link never breaks the page', async () => {
+  // Not JSON at all: the questions start from the beginning.
+  let page = await open('#case=%7Bnot-json');
+  await page.waitForSelector('text=第 1 步，共 5 步');
+  // Valid JSON with impossible answers: the engine's message names the field, in Chinese.
+  const bad = { as_of: '2025-10-10', household: { hukou: { region: '621126' } }, student: { stage: 'junior', grade: 0 } };
+  page = await open(`#case=${encodeURIComponent(JSON.stringify(bad))}`);
+  await page.waitForSelector('.results .error');
+  assert.equal(await page.locator('.results .error').innerText(), 'student.grade：年级应为1到20之间的整数');
+  const unknown = { ...bad, student: { stage: 'junior', grade: 2 }, household: { hukou: { region: '999999' } } };
+  page = await open(`#case=${encodeURIComponent(JSON.stringify(unknown))}`);
+  await page.waitForSelector('.results .error');
+  assert.match(await page.locator('.results .error').innerText(), /household\.hukou\.region：地区代码 999999 不在国家行政区划代码表/);
+});

@@ -359,6 +359,19 @@ fn radios(
     radio_group(name, legend, help, options, current, on_pick)
 }
 
+/// A choice among fixed options (the same tables the summary reads), no "not sure" option.
+fn choice(
+    name: &'static str,
+    lang: Lang,
+    legend: Msg,
+    options: &[(&str, Msg)],
+    current: Option<String>,
+    dispatch: &Callback<Action>,
+    set: fn(&mut Answers, Option<String>),
+) -> Html {
+    radios(name, lang.t(legend), None, msg_options(lang, options, None), current, dispatch, set)
+}
+
 fn msg_options(lang: Lang, opts: &[(&str, Msg)], unsure: Option<Msg>) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> =
         opts.iter().map(|(k, m)| (k.to_string(), lang.t(*m).into_owned())).collect();
@@ -459,15 +472,11 @@ pub fn view(q: Q, a: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html 
                 </div>
             }
         }
-        Q::HukouArea => radios(
-            "area",
-            lang.t(Msg::HukouArea),
-            None,
-            msg_options(lang, AREA, None),
-            a.household.hukou.area.clone(),
-            d,
-            |a, v| a.household.hukou.area = v,
-        ),
+        Q::HukouArea => {
+            choice("area", lang, Msg::HukouArea, AREA, a.household.hukou.area.clone(), d, |a, v| {
+                a.household.hukou.area = v
+            })
+        }
         Q::Statuses => view_statuses(a, lang, d),
         Q::Stage => radios(
             "stage",
@@ -496,45 +505,31 @@ pub fn view(q: Q, a: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html 
             d,
             |a, v| a.student.grade = v.and_then(|v| v.parse().ok()),
         ),
-        Q::Kindergarten => radios(
+        Q::Kindergarten => choice(
             "kindergarten",
-            lang.t(Msg::Kindergarten),
-            None,
-            msg_options(lang, KINDERGARTEN, None),
+            lang,
+            Msg::Kindergarten,
+            KINDERGARTEN,
             e.kindergarten.clone(),
             d,
             |a, v| a.student.enrolment.kindergarten = v,
         ),
-        Q::Ownership => radios(
-            "ownership",
-            lang.t(Msg::Ownership),
-            None,
-            msg_options(lang, OWNERSHIP, None),
-            e.ownership.clone(),
-            d,
-            |a, v| a.student.enrolment.ownership = v,
-        ),
+        Q::Ownership => {
+            choice("ownership", lang, Msg::Ownership, OWNERSHIP, e.ownership.clone(), d, |a, v| {
+                a.student.enrolment.ownership = v
+            })
+        }
         Q::Boarding => yes_no("boarding", lang, Msg::Boarding, e.boarding, d, |a, v| {
             a.student.enrolment.boarding = v
         }),
-        Q::Setting => radios(
-            "setting",
-            lang.t(Msg::Setting),
-            None,
-            msg_options(lang, SETTING, None),
-            e.setting.clone(),
-            d,
-            |a, v| a.student.enrolment.setting = v,
-        ),
-        Q::Major => radios(
-            "major",
-            lang.t(Msg::Major),
-            None,
-            msg_options(lang, MAJOR, None),
-            e.major.clone(),
-            d,
-            |a, v| a.student.enrolment.major = v,
-        ),
+        Q::Setting => {
+            choice("setting", lang, Msg::Setting, SETTING, e.setting.clone(), d, |a, v| {
+                a.student.enrolment.setting = v
+            })
+        }
+        Q::Major => choice("major", lang, Msg::Major, MAJOR, e.major.clone(), d, |a, v| {
+            a.student.enrolment.major = v
+        }),
         Q::FullTime => yes_no("full_time", lang, Msg::FullTime, e.full_time, d, |a, v| {
             a.student.enrolment.full_time = v
         }),

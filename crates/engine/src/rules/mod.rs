@@ -284,7 +284,9 @@ pub(crate) fn require_need(e: &mut Eval, ctx: &Ctx) -> bool {
 pub(crate) fn require_four_categories(e: &mut Eval, ctx: &Ctx, cite: &'static str) -> bool {
     let s = &ctx.case.student;
     let rural = ctx.rural_hukou();
-    let disabled_needy = s.disabled && matches!(need(ctx), Need::Yes(_));
+    // Worked out once: whether a disabled student's family is in hardship.
+    let disabled_need = s.disabled.then(|| need(ctx));
+    let disabled_needy = matches!(disabled_need, Some(Need::Yes(_)));
     let certain: Option<&'static str> = if ctx.poverty && !ctx.post_transition {
         Some("建档立卡（脱贫家庭）学生")
     } else if disabled_needy {
@@ -318,7 +320,7 @@ pub(crate) fn require_four_categories(e: &mut Eval, ctx: &Ctx, cite: &'static st
         );
         return true;
     }
-    if s.disabled && matches!(need(ctx), Need::Unknown) {
+    if matches!(disabled_need, Some(Need::Unknown)) {
         e.unknown(
             "four_categories",
             Unknown::Field("student.hardship"),

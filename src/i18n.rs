@@ -154,7 +154,9 @@ messages! {
     TeacherTrainee => "是否部属师范大学公费师范生", "Publicly funded teacher-trainee at an MOE normal university";
     Salaried => "是否有固定工资收入", "Does the student have a fixed salary";
     OutOfProvince => "户籍地是否已核实孩子在省外学校没有享受资助", "Has the home county verified that no aid was received at the out-of-province school";
-    Headline => "你的孩子本学年可以享受 {n} 项资助，共约 {x} 元", "Your child can get {n} kinds of aid this school year, about ¥{x} in all";
+    Headline => "你的孩子本学年可以享受 {n} 项资助，其中现金每年约 {x} 元", "Your child can get {n} kinds of aid this school year, about ¥{x} a year in cash";
+    HeadlineInKind => "另有餐食、教科书等实物资助，折合每年约 {x} 元（不发现金）。", "Plus meals, textbooks and other aid in kind worth about ¥{x} a year (not cash).";
+    HeadlineLoan => "还可申请助学贷款，每年最高 {x} 元（须偿还）。", "A student loan of up to ¥{x} a year is also available (to be repaid).";
     HeadlineConditional => "另有 {n} 项要看条件（如评审、名额）。", "{n} more depend on conditions (such as selection or quotas).";
     HeadlineNeeds => "还有 {n} 项需要再回答一个问题（见下方）。", "{n} need one more answer (below).";
     Entitled => "可以享受的资助", "Aid you can get";
@@ -173,12 +175,15 @@ messages! {
     FigureVerified => "金额核实日期", "Figure last verified";
     Unverified => "该金额尚未与官方原文核对", "This figure is not yet checked against the official text";
     PerYear => "每年 {x} 元", "¥{x} a year";
-    PerDay => "每天 {x} 元（全年约 {y} 元，以餐食形式提供）", "¥{x} a day (about ¥{y} a year, as meals)";
+    PerDay => "每天 {x} 元（全年约 {y} 元）", "¥{x} a day (about ¥{y} a year)";
+    PerDayInKind => "每天 {x} 元的餐食（全年折合约 {y} 元，不发现金）", "Meals worth ¥{x} a day (about ¥{y} a year, not cash)";
     Once => "一次性 {x} 元", "¥{x} once";
     Range => "（按档次 {a}—{b} 元）", " (tiers ¥{a}–{b})";
     Waiver => "免收费用", "Fees waived";
     WaiverLocal => "免收费用（标准以当地收费为准）", "Fees waived (at the local fee)";
     InKind => "非现金资助（实物或服务）", "Not cash (provided in kind or as a service)";
+    InKindValue => "实物资助，折合每年约 {x} 元（不发现金）", "In kind, worth about ¥{x} a year (not cash)";
+    UpTo => "每年最高 {x} 元（按实际学费或贷款）", "Up to ¥{x} a year (by tuition or loan actually paid)";
     LoanLimit => "每年最高可贷 {x} 元", "Loan up to ¥{x} a year";
     LocalAmount => "金额由当地确定", "Amount set locally";
     PayerEnrolment => "学籍地", "Where enrolled";

@@ -21,6 +21,7 @@ struct Meta {
     transition_until: String,
     transition_citation: String,
     post_transition_citation: String,
+    stale_after_days: i64,
 }
 
 #[derive(Deserialize)]
@@ -34,9 +35,10 @@ struct Citation {
     title: String,
     number: Option<String>,
     issuer: String,
-    date: String,
+    date: Option<String>,
     source: String,
     confirmed: bool,
+    unverified: Option<String>,
     note: Option<String>,
 }
 
@@ -76,12 +78,19 @@ struct Program {
     id: String,
     name: String,
     name_en: String,
-    from: String,
+    from: Option<String>,
     until: Option<String>,
     citation: String,
     citations: Vec<String>,
     payer: String,
+    #[serde(default = "as_of")]
+    status_on: String,
+    status_on_citation: Option<String>,
     apply: Apply,
+}
+
+fn as_of() -> String {
+    "as_of".to_string()
 }
 
 #[derive(Deserialize)]
@@ -92,6 +101,8 @@ struct Apply {
     documents: Vec<String>,
 }
 
+/// A region list: groups of code prefixes in the TOML itself, or county rows in a CSV beside
+/// it (`csv`, with the columns holding codes, the group name and the basis of each row).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct List {
@@ -100,7 +111,13 @@ struct List {
     complete: bool,
     citation: String,
     verified_on: String,
+    #[serde(default)]
     group: Vec<Group>,
+    csv: Option<String>,
+    #[serde(default)]
+    code_columns: Vec<String>,
+    group_column: Option<String>,
+    basis_column: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -123,7 +140,7 @@ fn main() {
     let meta: Meta = read_toml(&national.join("meta.toml"));
     writeln!(
         out,
-        "pub static META: Meta = Meta {{ version: {:?}, verified_on: {}, coverage_from: {}, coverage_citation: {:?}, transition_from: {}, transition_until: {}, transition_citation: {:?}, post_transition_citation: {:?} }};",
+        "pub static META: Meta = Meta {{ version: {:?}, verified_on: {}, coverage_from: {}, coverage_citation: {:?}, transition_from: {}, transition_until: {}, transition_citation: {:?}, post_transition_citation: {:?}, stale_after_days: {} }};",
         meta.version,
         date(&meta.verified_on),
         date(&meta.coverage_from),
@@ -131,7 +148,8 @@ fn main() {
         date(&meta.transition_from),
         date(&meta.transition_until),
         meta.transition_citation,
-        meta.post_transition_citation
+        meta.post_transition_citation,
+        meta.stale_after_days
     )
     .unwrap();
 
@@ -140,8 +158,8 @@ fn main() {
     for c in &citations.citation {
         writeln!(
             out,
-            "    Citation {{ id: {:?}, title: {:?}, number: {:?}, issuer: {:?}, date: {}, source: {:?}, confirmed: {}, note: {:?} }},",
-            c.id, c.title, c.number, c.issuer, date(&c.date), c.source, c.confirmed, c.note
+            "    Citation {{ id: {:?}, title: {:?}, number: {:?}, issuer: {:?}, date: {}, source: {:?}, confirmed: {}, unverified: {:?}, note: {:?} }},",
+            c.id, c.title, c.number, c.issuer, optional_date(c.date.as_deref()), c.source, c.confirmed, c.unverified, c.note
         )
         .unwrap();
     }
@@ -202,15 +220,21 @@ fn main() {
     for p in &programs.program {
         writeln!(
             out,
-            "    ProgramInfo {{ id: {:?}, name: {:?}, name_en: {:?}, from: {}, until: {}, citation: {:?}, citations: &{:?}, payer: {:?}, apply_where: {:?}, apply_when: {:?}, documents: &{:?} }},",
+            "    ProgramInfo {{ id: {:?}, name: {:?}, name_en: {:?}, from: {}, until: {}, citation: {:?}, citations: &{:?}, payer: {:?}, status_on: {}, status_on_citation: {:?}, apply_where: {:?}, apply_when: {:?}, documents: &{:?} }},",
             p.id,
             p.name,
             p.name_en,
-            date(&p.from),
-            p.until.as_deref().map_or("None".to_string(), |u| format!("Some({})", date(u))),
+            optional_date(p.from.as_deref()),
+            optional_date(p.until.as_deref()),
             p.citation,
             p.citations,
             p.payer,
+            match p.status_on.as_str() {
+                "as_of" => "StatusOn::AsOf",
+                "term_start" => "StatusOn::TermStart",
+                other => panic!("programs.toml {}: status_on {other:?} is not as_of or term_start", p.id),
+            },
+            p.status_on_citation.as_deref().unwrap_or("hunan-2020-speech"),
             p.apply.r#where,
             p.apply.when,
             p.apply.documents
@@ -219,34 +243,19 @@ fn main() {
     }
     out.push_str("];\n");
 
-    let mut lists: Vec<PathBuf> =
-        std::fs::read_dir(national.join("lists")).unwrap().map(|e| e.unwrap().path()).collect();
+    let lists_dir = national.join("lists");
+    let mut lists: Vec<PathBuf> = std::fs::read_dir(&lists_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
     lists.sort();
     for file in lists {
         let l: List = read_toml(&file);
-        let ident = l.id.to_uppercase();
-        writeln!(
-            out,
-            "pub static {ident}: RegionList = RegionList {{ id: {:?}, name: {:?}, complete: {}, citation: {:?}, verified_on: {}, groups: &[",
-            l.id, l.name, l.complete, l.citation, date(&l.verified_on)
-        )
-        .unwrap();
-        for g in &l.group {
-            for p in &g.prefixes {
-                assert!(
-                    matches!(p.len(), 2 | 4 | 6) && p.bytes().all(|b| b.is_ascii_digit()),
-                    "{}: prefix {p:?} must be 2, 4 or 6 digits",
-                    file.display()
-                );
-            }
-            writeln!(
-                out,
-                "    RegionGroup {{ tag: {:?}, name: {:?}, prefixes: &{:?}, citation: {:?} }},",
-                g.tag, g.name, g.prefixes, g.citation
-            )
-            .unwrap();
+        match &l.csv {
+            Some(csv) => county_list(&mut out, &l, &lists_dir.join(csv)),
+            None => prefix_list(&mut out, &l, &file),
         }
-        out.push_str("] };\n");
     }
 
     // Regions, packed for the Wasm bundle: one concatenated name string, the codes, and one
@@ -286,10 +295,106 @@ fn main() {
     std::fs::write(dest, out).unwrap();
 }
 
+fn prefix_list(out: &mut String, l: &List, file: &Path) {
+    let ident = l.id.to_uppercase();
+    writeln!(
+        out,
+        "pub static {ident}: RegionList = RegionList {{ id: {:?}, name: {:?}, complete: {}, citation: {:?}, verified_on: {}, groups: &[",
+        l.id, l.name, l.complete, l.citation, date(&l.verified_on)
+    )
+    .unwrap();
+    for g in &l.group {
+        for p in &g.prefixes {
+            assert!(
+                matches!(p.len(), 2 | 4 | 6) && p.bytes().all(|b| b.is_ascii_digit()),
+                "{}: prefix {p:?} must be 2, 4 or 6 digits",
+                file.display()
+            );
+        }
+        writeln!(
+            out,
+            "    RegionGroup {{ tag: {:?}, name: {:?}, prefixes: &{:?}, citation: {:?} }},",
+            g.tag, g.name, g.prefixes, g.citation
+        )
+        .unwrap();
+    }
+    out.push_str("] };\n");
+}
+
+/// A county list from CSV rows: every code column of every row (today's code and the code as
+/// listed), sorted for binary search, each with the index of its (group, basis).
+fn county_list(out: &mut String, l: &List, csv: &Path) {
+    let text = std::fs::read_to_string(csv)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", csv.display()));
+    let mut rows = text.lines().map(split_csv_line);
+    let header = rows.next().unwrap_or_default();
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{}: no column {name}", csv.display()))
+    };
+    let code_columns: Vec<usize> = l.code_columns.iter().map(|c| column(c)).collect();
+    let group_column = l.group_column.as_deref().map(column);
+    let basis_column = l.basis_column.as_deref().map(column);
+    let mut groups: Vec<(String, String)> = Vec::new();
+    let mut counties: BTreeMap<u32, usize> = BTreeMap::new();
+    for row in rows {
+        let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).cloned().unwrap_or_default();
+        let key = (cell(group_column), cell(basis_column));
+        let index = groups.iter().position(|g| *g == key).unwrap_or_else(|| {
+            groups.push(key);
+            groups.len() - 1
+        });
+        for &c in &code_columns {
+            let code = row.get(c).map(String::as_str).unwrap_or("");
+            if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) {
+                counties.entry(code.parse().unwrap()).or_insert(index);
+            }
+        }
+    }
+    let ident = l.id.to_uppercase();
+    writeln!(
+        out,
+        "pub static {ident}: CountyList = CountyList {{ id: {:?}, name: {:?}, complete: {}, citation: {:?}, verified_on: {}, groups: &[",
+        l.id, l.name, l.complete, l.citation, date(&l.verified_on)
+    )
+    .unwrap();
+    for (name, basis) in &groups {
+        writeln!(out, "    CountyGroup {{ name: {name:?}, basis: {basis:?} }},").unwrap();
+    }
+    let codes: Vec<u32> = counties.keys().copied().collect();
+    let index: Vec<u8> = counties.values().map(|&i| u8::try_from(i).unwrap()).collect();
+    writeln!(out, "], codes: &{codes:?}, group_index: &{index:?} }};").unwrap();
+}
+
+/// One CSV line into cells: commas separate, double quotes enclose cells that hold commas.
+fn split_csv_line(line: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                cells.last_mut().unwrap().push('"');
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => cells.push(String::new()),
+            c => cells.last_mut().unwrap().push(c),
+        }
+    }
+    cells
+}
+
 fn read_toml<T: for<'de> Deserialize<'de>>(path: &Path) -> T {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn optional_date(s: Option<&str>) -> String {
+    s.map_or("None".to_string(), |d| format!("Some({})", date(d)))
 }
 
 /// `YYYY-MM-DD` to a `Date::ymd(..)` expression; the engine's own parser re-checks validity in

@@ -39,6 +39,9 @@ pub fn amount_text(a: &Amount, lang: Lang) -> String {
         _ => String::new(),
     };
     match (a.kind, a.yuan) {
+        (AmountKind::CashPerYear | AmountKind::Waiver, None) if a.max_yuan.is_some() => {
+            fill(&t(Msg::UpTo), &[("x", yuan(a.max_yuan.unwrap_or(0)))])
+        }
         (AmountKind::CashPerYear, Some(y)) => fill(&t(Msg::PerYear), &[("x", yuan(y))]) + &range,
         (AmountKind::CashPerTerm, Some(y)) => fill(&t(Msg::PerYear), &[("x", yuan(y * 2))]),
         (AmountKind::CashPerDay, Some(y)) => {
@@ -48,6 +51,10 @@ pub fn amount_text(a: &Amount, lang: Lang) -> String {
         (AmountKind::LoanLimit, Some(y)) => fill(&t(Msg::LoanLimit), &[("x", yuan(y))]),
         (AmountKind::Waiver, _) if a.local => t(Msg::WaiverLocal),
         (AmountKind::Waiver, _) => t(Msg::Waiver),
+        (AmountKind::InKind, Some(y)) => match a.days {
+            Some(days) => fill(&t(Msg::PerDayInKind), &[("x", yuan(y)), ("y", yuan(y * days))]),
+            None => fill(&t(Msg::InKindValue), &[("x", yuan(y))]),
+        },
         (AmountKind::InKind, _) => t(Msg::InKind),
         _ => t(Msg::LocalAmount),
     }
@@ -65,6 +72,10 @@ fn notice_class(k: NoticeKind) -> &'static str {
     match k {
         NoticeKind::CrossProvince => "notice-crossprovince",
         NoticeKind::DoubleAid => "notice-doubleaid",
+        NoticeKind::Contradiction => "notice-contradiction",
+        NoticeKind::NotApplicable => "notice-notapplicable",
+        NoticeKind::FutureStatus => "notice-futurestatus",
+        NoticeKind::StaleData => "notice-staledata",
         NoticeKind::PolicyContinuation => "notice-policycontinuation",
         NoticeKind::Unverified => "notice-unverified",
         NoticeKind::NationalOnly => "notice-nationalonly",
@@ -152,7 +163,8 @@ fn card(p: &CardProps) -> Html {
                         <li>
                             { lang.zh(&format!("《{}》", c.title)).into_owned() }
                             if let Some(n) = c.number { { " " }{ lang.zh(n).into_owned() } }
-                            { format!("，{}，{}", lang.zh(c.issuer), c.date) }
+                            { format!("，{}", lang.zh(c.issuer)) }
+                            if let Some(d) = c.date { { format!("，{d}") } }
                         </li>
                     }) }
                 </ul>
@@ -207,6 +219,12 @@ pub fn results(p: &Props) -> Html {
     let headline =
         fill(&t(Msg::Headline), &[("n", eligible.to_string()), ("x", yuan(a.total_annual_yuan))]);
     let mut sub = Vec::new();
+    if a.in_kind_annual_yuan > 0 {
+        sub.push(fill(&t(Msg::HeadlineInKind), &[("x", yuan(a.in_kind_annual_yuan))]));
+    }
+    if a.loan_annual_limit_yuan > 0 {
+        sub.push(fill(&t(Msg::HeadlineLoan), &[("x", yuan(a.loan_annual_limit_yuan))]));
+    }
     if conditional > 0 {
         sub.push(fill(&t(Msg::HeadlineConditional), &[("n", conditional.to_string())]));
     }

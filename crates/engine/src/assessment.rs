@@ -19,8 +19,15 @@ pub struct Assessment {
     pub entitlements: Vec<Entitlement>,
     pub not_entitled: Vec<NotEntitled>,
     pub notices: Vec<Notice>,
-    /// Sum of `annual_yuan` over eligible entitlements (conditional ones excluded).
+    /// Cash a year: the sum of `annual_yuan` over eligible entitlements paid in cash
+    /// (conditional ones, in-kind aid, waivers and loans excluded).
     pub total_annual_yuan: i64,
+    /// Value a year of eligible in-kind aid and waivers with a known figure (meals, textbooks):
+    /// not money the family receives.
+    pub in_kind_annual_yuan: i64,
+    /// The yearly ceiling of the loans the student may take (the larger of the two loans,
+    /// which exclude each other); 0 when none.
+    pub loan_annual_limit_yuan: i64,
     pub places: Places,
 }
 
@@ -57,6 +64,9 @@ pub struct Entitlement {
     pub program: &'static str,
     pub name: &'static str,
     pub outcome: Outcome,
+    /// What the family gets: `cash`, `in_kind` (food, textbooks), `waiver` (a fee not
+    /// charged) or `loan`.
+    pub form: Form,
     pub amount: Amount,
     pub annual_yuan: i64,
     pub payer: Payer,
@@ -67,6 +77,29 @@ pub struct Entitlement {
     /// For `needs_info`: the case fields whose answer would decide the program.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub needs: Vec<&'static str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    Cash,
+    InKind,
+    Waiver,
+    Loan,
+}
+
+impl Form {
+    pub fn of(kind: AmountKind) -> Form {
+        match kind {
+            AmountKind::CashPerYear
+            | AmountKind::CashPerTerm
+            | AmountKind::CashPerDay
+            | AmountKind::CashOnce => Form::Cash,
+            AmountKind::Waiver => Form::Waiver,
+            AmountKind::InKind => Form::InKind,
+            AmountKind::LoanLimit => Form::Loan,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -90,7 +123,8 @@ pub struct Amount {
     pub min_yuan: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_yuan: Option<i64>,
-    /// For `cash_per_day`: the school days a year the standard is counted over.
+    /// For `cash_per_day`, and `in_kind` valued per day (the nutrition meal): the school days
+    /// a year the standard is counted over; `yuan` is then the value per day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days: Option<i64>,
     /// True when the amount is set locally and the national data has no figure.
@@ -194,8 +228,16 @@ pub struct NotEntitled {
 pub enum NoticeKind {
     CrossProvince,
     DoubleAid,
+    /// Two answers contradict each other in a way the assessment can still work around.
+    Contradiction,
+    /// An answer that does not apply to the student's stage and was not used.
+    NotApplicable,
+    /// A household status recognised after the as-of date.
+    FutureStatus,
     PolicyContinuation,
     Unverified,
+    /// The as-of date is more than a school year past the data's verification date.
+    StaleData,
     NationalOnly,
 }
 
@@ -205,4 +247,18 @@ pub struct Notice {
     pub text: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub programs: Vec<&'static str>,
+    /// The case field the notice is about, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl Notice {
+    pub fn new(kind: NoticeKind, text: impl Into<String>, programs: Vec<&'static str>) -> Notice {
+        Notice { kind, text: text.into(), programs, field: None }
+    }
+
+    pub fn with_field(mut self, field: impl Into<String>) -> Notice {
+        self.field = Some(field.into());
+        self
+    }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::date::Date;
-use crate::error::CaseError;
+use crate::error::{quote, CaseError, ErrorKind};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Case {
@@ -215,6 +215,13 @@ pub struct Student {
     pub salaried: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub out_of_province_checked: bool,
+    /// 应征入伍服兵役 (enlisting while a student or a new entrant). Optional, default false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub enlisting: bool,
+    /// 毕业后到中西部和艰苦边远地区基层单位就业、服务3年以上 (intends to or does). Optional,
+    /// default false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub grassroots_employment: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -240,6 +247,9 @@ pub struct Enrolment {
     /// Whether the university is a central (部属) one; decides the doctoral grant figure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub central_university: Option<bool>,
+    /// For `undergraduate`: a 职业本科 (高职本科) programme, which 雨露计划 covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vocational_undergraduate: Option<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -270,21 +280,68 @@ const HARDSHIPS: &[(&str, Hardship)] = &[
     ("none", Hardship::None),
 ];
 
+/// The keys of every object of the v1 case, by path (`[]` for list items). A key outside these
+/// is an error naming it: a misspelt optional field would otherwise be ignored and the answer
+/// would silently change.
+const KEYS: &[(&str, &[&str])] = &[
+    ("", &["as_of", "household", "student"]),
+    ("household", &["hukou", "statuses"]),
+    ("household.hukou", &["region", "area"]),
+    ("household.statuses[]", &["kind", "from", "to"]),
+    (
+        "student",
+        &[
+            "stage",
+            "grade",
+            "enrolment",
+            "disabled",
+            "orphan",
+            "hardship",
+            "aid_received",
+            "birth_date",
+            "veteran",
+            "funded_teacher_trainee",
+            "salaried",
+            "out_of_province_checked",
+            "enlisting",
+            "grassroots_employment",
+        ],
+    ),
+    (
+        "student.enrolment",
+        &[
+            "region",
+            "ownership",
+            "boarding",
+            "setting",
+            "kindergarten",
+            "major",
+            "full_time",
+            "nutrition_program",
+            "contiguous_poverty_area",
+            "central_university",
+            "vocational_undergraduate",
+        ],
+    ),
+    ("student.aid_received[]", &["program", "region"]),
+];
+
 impl Case {
-    /// Parses v1 JSON. Unknown fields are ignored (later versions may add optional ones);
-    /// missing or malformed fields are errors naming the field.
+    /// Parses v1 JSON text (see [`crate::json`] for what is refused before the fields are
+    /// read: empty, too large, too deep, duplicate keys).
     pub fn from_json(text: &str) -> Result<Case, CaseError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            CaseError::syntax(format!(
-                "无法读取案例：不是有效的 JSON（第{}行第{}列）",
-                e.line(),
-                e.column()
-            ))
-        })?;
-        Case::from_value(&value)
+        Case::from_value(&crate::json::parse_str(text)?)
     }
 
+    /// Parses v1 JSON bytes: UTF-8, with or without a byte-order mark.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Case, CaseError> {
+        Case::from_value(&crate::json::parse_bytes(bytes)?)
+    }
+
+    /// Reads a v1 case from a JSON value. Unknown, missing or malformed fields are errors
+    /// naming the field.
     pub fn from_value(value: &Value) -> Result<Case, CaseError> {
+        known_keys(value, "", "")?;
         let root = object(value, "")?;
         let as_of = date(required(root, "", "as_of")?, "as_of")?;
         let household = object(required(root, "", "household")?, "household")?;
@@ -312,7 +369,11 @@ impl Case {
                             StatusKind::ALL.iter().map(|(n, _, _)| *n).collect();
                         CaseError::invalid(
                             format!("{path}.kind"),
-                            format!("家庭身份“{kind_text}”无法识别，应为：{}", allowed.join("、")),
+                            format!(
+                                "家庭身份{}无法识别，应为：{}",
+                                quote(kind_text),
+                                allowed.join("、")
+                            ),
                         )
                     })?;
                 let from =
@@ -331,7 +392,7 @@ impl Case {
                 let allowed: Vec<&str> = Stage::ALL.iter().map(|(n, _, _)| *n).collect();
                 CaseError::invalid(
                     "student.stage",
-                    format!("学段“{stage_text}”无法识别，应为：{}", allowed.join("、")),
+                    format!("学段{}无法识别，应为：{}", quote(stage_text), allowed.join("、")),
                 )
             })?;
         let grade = required(student, "student", "grade")?;
@@ -353,6 +414,7 @@ impl Case {
             nutrition_program: optional_bool(enrol, p, "nutrition_program")?,
             contiguous_poverty_area: optional_bool(enrol, p, "contiguous_poverty_area")?,
             central_university: optional_bool(enrol, p, "central_university")?,
+            vocational_undergraduate: optional_bool(enrol, p, "vocational_undergraduate")?,
         };
         let mut aid_received = Vec::new();
         if let Some(list) = optional(student, "aid_received") {
@@ -386,6 +448,9 @@ impl Case {
                     .unwrap_or(false),
                 salaried: optional_bool(student, s, "salaried")?.unwrap_or(false),
                 out_of_province_checked: optional_bool(student, s, "out_of_province_checked")?
+                    .unwrap_or(false),
+                enlisting: optional_bool(student, s, "enlisting")?.unwrap_or(false),
+                grassroots_employment: optional_bool(student, s, "grassroots_employment")?
                     .unwrap_or(false),
             },
         })
@@ -436,14 +501,25 @@ fn string<'a>(value: &'a Value, path: &str) -> Result<&'a str, CaseError> {
 fn date(value: &Value, path: &str) -> Result<Date, CaseError> {
     let text = string(value, path)?;
     Date::parse(text).ok_or_else(|| {
-        CaseError::invalid(path, format!("日期“{text}”无效，应为真实存在的日期，格式 YYYY-MM-DD"))
+        CaseError::invalid(
+            path,
+            format!(
+                "日期{}无效，应为 {}-01-01 至 {}-12-31 之间真实存在的日期，格式 YYYY-MM-DD",
+                quote(text),
+                Date::MIN_YEAR,
+                Date::MAX_YEAR
+            ),
+        )
     })
 }
 
 fn region(value: &Value, path: &str) -> Result<RegionCode, CaseError> {
     let text = string(value, path)?;
     if text.len() != 6 || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(CaseError::invalid(path, format!("地区代码“{text}”应为6位数字（如 620102）")));
+        return Err(CaseError::invalid(
+            path,
+            format!("地区代码{}应为6位数字（如 620102）", quote(text)),
+        ));
     }
     text.parse().map(RegionCode).map_err(|_| CaseError::invalid(path, "地区代码无效"))
 }
@@ -471,6 +547,120 @@ fn optional_enum<T: Copy>(
     let text = string(value, &path)?;
     choices.iter().find(|(name, _)| *name == text).map(|(_, v)| Some(*v)).ok_or_else(|| {
         let allowed: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
-        CaseError::invalid(path, format!("取值“{text}”无法识别，应为：{}", allowed.join("、")))
+        CaseError::invalid(
+            path,
+            format!("取值{}无法识别，应为：{}", quote(text), allowed.join("、")),
+        )
     })
+}
+
+/// Checks that every object in the case has only known keys, recursively. `shape` is the path
+/// with list indices as `[]` (for [`KEYS`]); `path` the real one (for the message).
+fn known_keys(value: &Value, shape: &str, path: &str) -> Result<(), CaseError> {
+    match value {
+        Value::Object(map) => {
+            let Some(&(_, keys)) = KEYS.iter().find(|(s, _)| *s == shape) else { return Ok(()) };
+            for (key, child) in map {
+                let child_path = join(path, key);
+                if !keys.contains(&key.as_str()) {
+                    return Err(unknown_field(&child_path, shape, key, keys));
+                }
+                known_keys(child, &join(shape, key), &child_path)?;
+            }
+            Ok(())
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                known_keys(item, &format!("{shape}[]"), &format!("{path}[{i}]"))?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+fn unknown_field(path: &str, shape: &str, key: &str, keys: &[&str]) -> CaseError {
+    let parent = path.strip_suffix(key).unwrap_or("");
+    // The same name where it belongs (`student.boarding` → `student.enrolment.boarding`).
+    let elsewhere = KEYS
+        .iter()
+        .filter(|(s, _)| *s != shape)
+        .find(|(_, ks)| ks.contains(&key))
+        .map(|(s, _)| join(&s.replace("[]", "[0]"), key));
+    let nearest = keys
+        .iter()
+        .map(|k| (edit_distance(key, k), *k))
+        .min()
+        .filter(|(d, k)| *d <= 2.max(k.chars().count() / 3))
+        .map(|(_, k)| format!("{parent}{k}"));
+    let hint = match (nearest, elsewhere) {
+        (Some(n), _) => format!("，是否想写 {n}？"),
+        (None, Some(e)) => format!("，此项应写在 {e}"),
+        (None, None) => format!("；此处可用的字段：{}", keys.join("、")),
+    };
+    CaseError::new(
+        path,
+        format!("未知字段 {}{hint}", crate::error::quote(path).trim_matches(['“', '”'])),
+        ErrorKind::UnknownField,
+    )
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb)).min(row[j] + 1).min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CASE: &str = r#"{"as_of": "2025-03-10",
+        "household": {"hukou": {"region": "430923", "area": "rural"}, "statuses": []},
+        "student": {"stage": "junior", "grade": 2, "enrolment": {"region": "430923"}}}"#;
+
+    fn error(text: &str) -> CaseError {
+        Case::from_json(text).unwrap_err()
+    }
+
+    #[test]
+    fn unknown_fields_name_the_nearest_known_one() {
+        let e = error(&CASE.replace(r#""grade": 2"#, r#""grade": 2, "hardshp": "special""#));
+        assert_eq!(e.kind, ErrorKind::UnknownField);
+        assert_eq!(e.field, "student.hardshp");
+        assert_eq!(e.message, "未知字段 student.hardshp，是否想写 student.hardship？");
+        let e = error(&CASE.replace(r#""grade": 2"#, r#""grade": 2, "boarding": true"#));
+        assert_eq!(e.message, "未知字段 student.boarding，此项应写在 student.enrolment.boarding");
+        let e = error(&CASE.replace(
+            r#""statuses": []"#,
+            r#""statuses": [{"kind": "dibao", "form": "2020-01-01"}]"#,
+        ));
+        assert_eq!(e.field, "household.statuses[0].form");
+        assert!(e.message.contains("是否想写 household.statuses[0].from"), "{}", e.message);
+        let e = error(&CASE.replace(r#""as_of""#, r#""zzzz": 1, "as_of""#));
+        assert!(e.message.contains("此处可用的字段：as_of、household、student"), "{}", e.message);
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused() {
+        let e = error(&CASE.replace(r#""grade": 2"#, r#""grade": 2, "grade": 3"#));
+        assert_eq!((e.field.as_str(), e.kind), ("student.grade", ErrorKind::Invalid));
+    }
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("hardshp", "hardship"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("寄宿", "寄宿生"), 1);
+    }
 }

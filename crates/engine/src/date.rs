@@ -5,8 +5,9 @@
 
 use std::fmt;
 
-/// A valid Gregorian date. Constructed by [`Date::parse`] (checked) or by [`Date::ymd`] in
-/// generated policy data (checked by the data tests).
+/// A valid Gregorian date between [`Date::MIN_YEAR`] and [`Date::MAX_YEAR`]. Every public
+/// constructor checks it ([`Date::new`], [`Date::parse`]), so no `Date` value is impossible
+/// and no arithmetic on one (term naming, school years) can overflow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     year: u16,
@@ -15,9 +16,30 @@ pub struct Date {
 }
 
 impl Date {
-    /// Builds a date without checking it; used by generated data, which the tests re-check.
-    pub const fn ymd(year: u16, month: u8, day: u8) -> Date {
-        Date { year, month, day }
+    /// The earliest year a date may have: no case about a living student needs an earlier one.
+    pub const MIN_YEAR: u16 = 1900;
+    /// The latest year a date may have.
+    pub const MAX_YEAR: u16 = 2199;
+
+    /// Builds a date from its parts, or `None` when they do not form a real calendar date in
+    /// the supported years (`Date::new(2024, 241, 229)` is `None`).
+    pub const fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        if year < Date::MIN_YEAR || year > Date::MAX_YEAR || month < 1 || month > 12 {
+            return None;
+        }
+        if day < 1 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// A date known to be valid, for the generated policy data: an invalid one fails the
+    /// build, because the statics are evaluated at compile time.
+    pub(crate) const fn ymd(year: u16, month: u8, day: u8) -> Date {
+        match Date::new(year, month, day) {
+            Some(d) => d,
+            None => panic!("invalid date in policy data"),
+        }
     }
 
     pub fn year(self) -> u16 {
@@ -49,21 +71,16 @@ impl Date {
             }
             Some(n)
         };
-        let year = digits(0..4)?;
-        let month = digits(5..7)?;
-        let day = digits(8..10)?;
-        if !(1900..=2199).contains(&year) || !(1..=12).contains(&month) {
-            return None;
-        }
-        let date = Date::ymd(year as u16, month as u8, day as u8);
-        (day >= 1 && day <= u32::from(days_in_month(date.year, date.month))).then_some(date)
+        let year = u16::try_from(digits(0..4)?).ok()?;
+        let month = u8::try_from(digits(5..7)?).ok()?;
+        let day = u8::try_from(digits(8..10)?).ok()?;
+        Date::new(year, month, day)
     }
 
-    /// True when the fields form a real calendar date (used to check generated data).
+    /// True when the fields form a real calendar date (always, by construction; kept for the
+    /// data tests).
     pub fn is_valid(self) -> bool {
-        (1..=12).contains(&self.month)
-            && self.day >= 1
-            && self.day <= days_in_month(self.year, self.month)
+        Date::new(self.year, self.month, self.day).is_some()
     }
 
     /// The school term this date falls in. The school year starts on 1 September; the autumn
@@ -77,17 +94,50 @@ impl Date {
         Term { start_year, season }
     }
 
-    /// 1 September of the school year this date falls in.
+    /// 1 September of the school year this date falls in (or the date itself at the edge of
+    /// the supported years).
     pub fn school_year_start(self) -> Date {
-        Date::ymd(self.term().start_year, 9, 1)
+        Date::new(self.term().start_year, 9, 1).unwrap_or(self)
+    }
+
+    /// The first day of the term this date falls in: 1 September or 1 February (or the date
+    /// itself at the edge of the supported years).
+    pub fn term_start(self) -> Date {
+        let t = self.term();
+        let first = match t.season {
+            Season::Autumn => Date::new(t.start_year, 9, 1),
+            Season::Spring => t.start_year.checked_add(1).and_then(|y| Date::new(y, 2, 1)),
+        };
+        first.unwrap_or(self)
+    }
+
+    /// The number of days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        later.day_number() - self.day_number()
+    }
+
+    /// Days since 1900-01-01 (day 0).
+    fn day_number(self) -> i64 {
+        let mut days = 0i64;
+        for y in Date::MIN_YEAR..self.year {
+            days += if is_leap(y) { 366 } else { 365 };
+        }
+        for m in 1..self.month {
+            days += i64::from(days_in_month(self.year, m));
+        }
+        days + i64::from(self.day) - 1
     }
 }
 
-fn days_in_month(year: u16, month: u8) -> u8 {
+const fn is_leap(year: u16) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+const fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if is_leap(year) => 29,
         2 => 28,
         _ => 0,
     }
@@ -149,6 +199,24 @@ mod tests {
         assert_eq!(Date::parse("2025-4-3"), None);
         assert_eq!(Date::parse("２０２５-01-01"), None);
         assert_eq!(Date::parse("1899-12-31"), None);
+        assert_eq!(Date::parse("2200-01-01"), None);
+    }
+
+    #[test]
+    fn constructor_rejects_impossible_dates() {
+        assert_eq!(Date::new(2024, 241, 229), None);
+        assert_eq!(Date::new(2024, 2, 30), None);
+        assert_eq!(Date::new(2024, 0, 1), None);
+        assert_eq!(Date::new(2024, 1, 0), None);
+        assert_eq!(Date::new(65535, 1, 1), None);
+        assert_eq!(Date::new(0, 1, 1), None);
+        assert_eq!(Date::new(2024, 2, 29), Some(Date::ymd(2024, 2, 29)));
+        // The extremes name their terms without overflow.
+        let last = Date::new(Date::MAX_YEAR, 12, 31).unwrap();
+        assert_eq!(last.term().start_year, Date::MAX_YEAR);
+        let first = Date::new(Date::MIN_YEAR, 1, 1).unwrap();
+        assert_eq!(first.term().start_year, Date::MIN_YEAR - 1);
+        assert!(serde_json::to_string(&first.term()).is_ok());
     }
 
     #[test]
@@ -161,5 +229,16 @@ mod tests {
         assert_eq!((t.start_year, t.season), (2024, Season::Spring));
         let t = Date::ymd(2025, 9, 1).term();
         assert_eq!((t.start_year, t.season), (2025, Season::Autumn));
+        assert_eq!(Date::ymd(2025, 9, 30).term_start(), Date::ymd(2025, 9, 1));
+        assert_eq!(Date::ymd(2026, 1, 31).term_start(), Date::ymd(2025, 9, 1));
+        assert_eq!(Date::ymd(2026, 2, 1).term_start(), Date::ymd(2026, 2, 1));
+        assert_eq!(Date::ymd(2026, 8, 31).term_start(), Date::ymd(2026, 2, 1));
+    }
+
+    #[test]
+    fn day_differences() {
+        assert_eq!(Date::ymd(2024, 2, 28).days_until(Date::ymd(2024, 3, 1)), 2);
+        assert_eq!(Date::ymd(2025, 3, 1).days_until(Date::ymd(2024, 3, 1)), -365);
+        assert_eq!(Date::ymd(1900, 1, 1).days_until(Date::ymd(2199, 12, 31)), 109572);
     }
 }

@@ -20,6 +20,15 @@ pub enum ErrorKind {
     Contradiction,
     /// The as-of date is outside what the rules describe.
     NoRuleInForce,
+    /// A field the format does not have (a misspelling, usually): named, with the nearest
+    /// known name.
+    UnknownField,
+    /// Not UTF-8 text (UTF-16, invalid bytes).
+    Encoding,
+    /// Over the size or nesting limit.
+    TooLarge,
+    /// A file could not be read or written (the CLI).
+    Io,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -31,6 +40,14 @@ pub struct CaseError {
 }
 
 impl CaseError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>, kind: ErrorKind) -> CaseError {
+        CaseError { field: field.into(), message: message.into(), kind }
+    }
+
+    pub fn io(message: impl Into<String>) -> CaseError {
+        CaseError::new("", message, ErrorKind::Io)
+    }
+
     pub fn syntax(message: impl Into<String>) -> CaseError {
         CaseError { field: String::new(), message: message.into(), kind: ErrorKind::Syntax }
     }
@@ -63,6 +80,29 @@ impl CaseError {
     }
 }
 
+/// A user's value as quoted in a message: at most 60 characters (then “…”), with control,
+/// format and bidirectional characters shown as `\u{…}` so a message cannot be reordered or
+/// hidden by what it quotes.
+pub fn quote(value: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::from("“");
+    for (i, c) in value.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        let hidden = c.is_control()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}');
+        if hidden {
+            out.push_str(&format!("\\u{{{:04x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('”');
+    out
+}
+
 impl std::fmt::Display for CaseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)
@@ -70,3 +110,18 @@ impl std::fmt::Display for CaseError {
 }
 
 impl std::error::Error for CaseError {}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quotes_are_short_and_show_hidden_characters() {
+        assert_eq!(quote("abc"), "“abc”");
+        assert_eq!(quote("a\u{202E}b\n"), "“a\\u{202e}b\\u{000a}”");
+        let long = "长".repeat(100);
+        let q = quote(&long);
+        assert_eq!(q.chars().count(), 60 + 3);
+        assert!(q.ends_with("…”"));
+    }
+}

@@ -25,6 +25,7 @@ pub mod assessment;
 pub mod case;
 pub mod date;
 pub mod error;
+pub mod json;
 pub mod policy;
 pub mod regions;
 mod rules;
@@ -43,7 +44,13 @@ pub fn assess(case: &Case) -> Result<Assessment, CaseError> {
 /// JSON in, JSON out: the assessment, or `{"error": {...}}`. The shape the CLI and the JS API
 /// return.
 pub fn assess_json(text: &str) -> Result<String, String> {
-    let result = Case::from_json(text).and_then(|case| assess(&case));
+    assess_json_bytes(text.as_bytes())
+}
+
+/// [`assess_json`] over raw bytes (UTF-8, optionally with a byte-order mark; anything else is
+/// an `encoding` error with the byte offset).
+pub fn assess_json_bytes(bytes: &[u8]) -> Result<String, String> {
+    let result = Case::from_bytes(bytes).and_then(|case| assess(&case));
     match result {
         Ok(a) => serde_json::to_string(&a).map_err(|e| CaseError::syntax(e.to_string()).to_json()),
         Err(e) => Err(e.to_json()),

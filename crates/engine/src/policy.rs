@@ -21,6 +21,9 @@ pub struct Meta {
     pub transition_until: Date,
     pub transition_citation: &'static str,
     pub post_transition_citation: &'static str,
+    /// An as-of date more than this many days after `verified_on` gets a notice that figures
+    /// may have changed since.
+    pub stale_after_days: i64,
 }
 
 /// A policy document.
@@ -31,10 +34,15 @@ pub struct Citation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<&'static str>,
     pub issuer: &'static str,
-    pub date: Date,
+    /// Date of issue or publication, only when a retrieved source states it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
     pub source: &'static str,
-    /// False when the number or date is recalled, not read in a retrieved source.
+    /// True when the content the rules rely on was read in a retrieved source.
     pub confirmed: bool,
+    /// Which parts (number, date, title) no retrieved source gave, when any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unverified: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'static str>,
 }
@@ -84,19 +92,34 @@ pub struct ProgramInfo {
     pub id: &'static str,
     pub name: &'static str,
     pub name_en: &'static str,
-    pub from: Date,
+    /// First day in force; `None` when the program was in force before the rules' coverage
+    /// starts and no source gives the day.
+    pub from: Option<Date>,
     pub until: Option<Date>,
     pub citation: &'static str,
     pub citations: &'static [&'static str],
     pub payer: &'static str,
+    /// On which day the household's statuses are read for this program.
+    pub status_on: StatusOn,
+    pub status_on_citation: &'static str,
     pub apply_where: &'static str,
     pub apply_when: &'static str,
     pub documents: &'static [&'static str],
 }
 
+/// The day a program reads the household's statuses (脱贫户, 监测对象, 低保 …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusOn {
+    /// The as-of date: a status counts from its recognition and stops when withdrawn.
+    AsOf,
+    /// The first day of the term the as-of date falls in (雨露计划: a household flagged
+    /// 「风险消除」 after term started is still paid that term).
+    TermStart,
+}
+
 impl ProgramInfo {
     pub fn in_force(&self, date: Date) -> bool {
-        date >= self.from && self.until.is_none_or(|u| date < u)
+        self.from.is_none_or(|f| date >= f) && self.until.is_none_or(|u| date < u)
     }
 }
 
@@ -126,6 +149,42 @@ impl RegionList {
     pub fn group_of(&self, code: u32) -> Option<&'static RegionGroup> {
         let groups: &'static [RegionGroup] = self.groups;
         groups.iter().find(|g| g.prefixes.iter().any(|p| code_has_prefix(code, p)))
+    }
+}
+
+/// A list of counties read from CSV rows (e.g. the 832 former poverty counties), each row with
+/// its group and the basis on which it is known (`CONFIRMED …`, `DERIVED …`).
+#[derive(Debug)]
+pub struct CountyList {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// False when counties outside the list are unknown rather than excluded.
+    pub complete: bool,
+    pub citation: &'static str,
+    pub verified_on: Date,
+    pub groups: &'static [CountyGroup],
+    /// Sorted county codes (today's and former codes alike).
+    pub codes: &'static [u32],
+    /// For each code, the index of its group.
+    pub group_index: &'static [u8],
+}
+
+#[derive(Debug)]
+pub struct CountyGroup {
+    pub name: &'static str,
+    pub basis: &'static str,
+}
+
+impl CountyList {
+    pub fn group_of(&self, code: u32) -> Option<&'static CountyGroup> {
+        let codes: &'static [u32] = self.codes;
+        let groups: &'static [CountyGroup] = self.groups;
+        let i = codes.binary_search(&code).ok()?;
+        groups.get(usize::from(*self.group_index.get(i)?))
+    }
+
+    pub fn contains(&self, code: u32) -> bool {
+        self.codes.binary_search(&code).is_ok()
     }
 }
 
@@ -167,10 +226,29 @@ mod tests {
 
     #[test]
     fn region_prefixes_match_by_level() {
-        let list = &FORMER_CONTIGUOUS_POVERTY_AREAS;
+        let list = &SPECIAL_AREAS;
         assert!(list.group_of(540102).is_some()); // 西藏 拉萨 城关区
         assert!(list.group_of(620623).is_some()); // 天祝藏族自治县
-        assert!(list.group_of(620622).is_none()); // 古浪县: not in the sourced groups
-        assert!(list.group_of(653101).is_some()); // 喀什市
+        assert!(list.group_of(513422).is_some()); // 木里藏族自治县
+        assert!(list.group_of(513401).is_none()); // 西昌市: 凉山州 outside 木里
+        assert!(list.group_of(620622).is_none()); // 古浪县
+        assert!(list.group_of(652901).is_some()); // 阿克苏市 (南疆四地州)
+    }
+
+    #[test]
+    fn county_lists_from_csv() {
+        assert_eq!(POVERTY_COUNTIES_832.groups.len(), 1);
+        assert!(POVERTY_COUNTIES_832.contains(430923)); // 安化县
+        assert!(POVERTY_COUNTIES_832.contains(532325)); // 姚安县
+        assert!(!POVERTY_COUNTIES_832.contains(152921)); // 阿拉善左旗
+        assert!(POVERTY_COUNTIES_832.contains(130823) && POVERTY_COUNTIES_832.contains(130881)); // 平泉 old and new
+        let g = CONTIGUOUS_AREAS.group_of(620622).map(|g| g.name); // 古浪县
+        assert_eq!(g, Some("六盘山区"));
+        assert_eq!(CONTIGUOUS_AREAS.group_of(640422).map(|g| g.name), Some("六盘山区")); // 西吉
+        assert!(CONTIGUOUS_AREAS.group_of(640323).is_none()); // 盐池: 重点县 only
+        assert_eq!(CONTIGUOUS_AREAS.group_of(653101).map(|g| g.name), Some("新疆南疆三地州"));
+        assert!(CONTIGUOUS_AREAS.group_of(652901).is_none()); // 阿克苏市: not 南疆三地州
+        assert!(CONTIGUOUS_AREAS.group_of(430923).is_none()); // 安化: 片区 not sourced
+        assert!(CONTIGUOUS_AREAS.group_of(513422).is_some()); // 木里
     }
 }

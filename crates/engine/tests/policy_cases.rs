@@ -14,7 +14,8 @@
 //!   entitlement the engine returns that is not listed fails the test.
 //! - `not_entitled`: program → the id of the failing criterion, or { id, text }.
 //! - `notices`: the exact list of notice kinds, in order.
-//! - `total_annual_yuan`: exact.
+//! - `total_annual_yuan` (cash), `in_kind_annual_yuan`, `loan_annual_limit_yuan`: exact.
+//! - `notice_fields` / `notice_programs`: notice kind → the field / programs it names.
 //! - `error`: { field, kind } — the case must be refused.
 
 mod support;
@@ -118,9 +119,24 @@ fn check(case: &Value, expect: &Value) -> Result<(), String> {
             return Err(format!("notices {got:?}, expected {kinds}"));
         }
     }
-    if let Some(total) = expect.get("total_annual_yuan") {
-        if &a["total_annual_yuan"] != total {
-            return Err(format!("total_annual_yuan {}, expected {total}", a["total_annual_yuan"]));
+    for key in ["total_annual_yuan", "in_kind_annual_yuan", "loan_annual_limit_yuan"] {
+        if let Some(total) = expect.get(key) {
+            if &a[key] != total {
+                return Err(format!("{key} {}, expected {total}", a[key]));
+            }
+        }
+    }
+    // `notice_fields`: kind → the field it names; `notice_programs`: kind → its programs.
+    for (key, part) in [("notice_fields", "field"), ("notice_programs", "programs")] {
+        for (kind, want) in expect.get(key).and_then(Value::as_object).into_iter().flatten() {
+            let found = a["notices"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|n| n["kind"] == kind.as_str() && &n[part] == want);
+            if !found {
+                return Err(format!("no {kind} notice with {part} {want}: {}", a["notices"]));
+            }
         }
     }
     if let Some(texts) = expect.get("notice_text").and_then(Value::as_array) {
@@ -149,6 +165,8 @@ fn check_entitlement(program: &str, e: &Value, spec: &Value) -> Result<(), Strin
         ("min_yuan", &e["amount"]["min_yuan"]),
         ("max_yuan", &e["amount"]["max_yuan"]),
         ("kind", &e["amount"]["kind"]),
+        ("form", &e["form"]),
+        ("days", &e["amount"]["days"]),
         ("annual_yuan", &e["annual_yuan"]),
         ("payer", &e["payer"]["region"]),
         ("basis", &e["payer"]["basis"]),

@@ -5,7 +5,9 @@ use zhuxue_engine::policy::{self, CITATIONS, META, PARAMETERS, PROGRAMS};
 use zhuxue_engine::regions;
 
 /// The v1 catalogue (../shared/design/architecture.md). External portals rely on these ids.
-const CATALOGUE: [&str; 20] = [
+/// Added since v1 (optional additions; ids never change): 中职国家奖学金, 校园地贷款, 研究生国家
+/// 奖学金, 服兵役 and 基层就业 compensation.
+const CATALOGUE: [&str; 26] = [
     "preschool.fee_waiver",
     "preschool.hardship_aid",
     "compulsory.tuition_waiver",
@@ -17,15 +19,21 @@ const CATALOGUE: [&str; 20] = [
     "senior.national_grant",
     "vocational.tuition_waiver",
     "vocational.national_grant",
+    "vocational.national_scholarship",
     "yulu.vocational_subsidy",
     "higher.national_grant",
     "higher.national_scholarship",
     "higher.encouragement_scholarship",
     "higher.origin_loan",
+    "higher.campus_loan",
     "higher.freshman_travel",
     "higher.green_channel",
     "graduate.national_grant",
+    "graduate.national_scholarship",
     "graduate.academic_scholarship",
+    "military.tuition_compensation",
+    "military.tuition_waiver",
+    "grassroots.tuition_compensation",
 ];
 
 #[test]
@@ -43,12 +51,16 @@ fn every_citation_reference_resolves() {
         }
     }
     for p in PROGRAMS {
+        refs.push((format!("program {}", p.id), p.status_on_citation));
         refs.push((format!("program {}", p.id), p.citation));
         for c in p.citations {
             refs.push((format!("program {}", p.id), c));
         }
     }
-    for l in [&policy::FORMER_CONTIGUOUS_POVERTY_AREAS, &policy::CENTRAL_WESTERN_PROVINCES] {
+    for l in [&policy::CONTIGUOUS_AREAS, &policy::POVERTY_COUNTIES_832] {
+        refs.push((format!("list {}", l.id), l.citation));
+    }
+    for l in [&policy::SPECIAL_AREAS, &policy::CENTRAL_WESTERN_PROVINCES] {
         refs.push((format!("list {}", l.id), l.citation));
         for g in l.groups {
             refs.push((format!("list {} group {}", l.id, g.name), g.citation));
@@ -64,7 +76,12 @@ fn every_citation_reference_resolves() {
 #[test]
 fn citations_are_unique_dated_and_described() {
     for (i, c) in CITATIONS.iter().enumerate() {
-        assert!(c.date.is_valid(), "{}: invalid date", c.id);
+        assert!(c.date.is_none_or(|d| d.is_valid()), "{}: invalid date", c.id);
+        // A date or number no source gave is never written as if known: an undated citation,
+        // or an unconfirmed one, says what is unsure.
+        if c.date.is_none() || !c.confirmed {
+            assert!(c.unverified.is_some(), "{}: must say what is not verified", c.id);
+        }
         assert!(!c.title.is_empty() && !c.issuer.is_empty() && !c.source.is_empty(), "{}", c.id);
         assert!(CITATIONS[..i].iter().all(|d| d.id != c.id), "duplicate citation {}", c.id);
         if !c.confirmed {
@@ -131,8 +148,8 @@ fn parameter_units_are_known() {
 #[test]
 fn programs_are_dated_and_have_apply_instructions() {
     for p in PROGRAMS {
-        assert!(p.from.is_valid(), "{}", p.id);
-        assert!(p.until.is_none_or(|u| u > p.from), "{}", p.id);
+        assert!(p.from.is_none_or(|f| f.is_valid()), "{}", p.id);
+        assert!(p.until.is_none_or(|u| p.from.is_none_or(|f| u > f)), "{}", p.id);
         assert!(
             !p.name.is_empty() && !p.apply_where.is_empty() && !p.apply_when.is_empty(),
             "{}",
@@ -145,7 +162,7 @@ fn programs_are_dated_and_have_apply_instructions() {
 
 #[test]
 fn region_lists_name_real_regions() {
-    for l in [&policy::FORMER_CONTIGUOUS_POVERTY_AREAS, &policy::CENTRAL_WESTERN_PROVINCES] {
+    for l in [&policy::SPECIAL_AREAS, &policy::CENTRAL_WESTERN_PROVINCES] {
         for g in l.groups {
             for p in g.prefixes {
                 let code: u32 = format!("{p:0<6}").parse().unwrap();
@@ -157,6 +174,44 @@ fn region_lists_name_real_regions() {
     let provinces: usize =
         policy::CENTRAL_WESTERN_PROVINCES.groups.iter().map(|g| g.prefixes.len()).sum();
     assert_eq!(provinces, 22);
+}
+
+#[test]
+fn county_lists_hold_what_their_sources_say() {
+    let l = &policy::POVERTY_COUNTIES_832;
+    // 832 rows: 830 with today's code, 38 of them recoded since and kept under both codes.
+    assert!(l.complete);
+    assert_eq!(l.codes.len(), 868, "codes in the 832 list");
+    let c = &policy::CONTIGUOUS_AREAS;
+    assert!(!c.complete);
+    let in_group = |name: &str| {
+        c.codes
+            .iter()
+            .zip(c.group_index)
+            .filter(|(_, &g)| c.groups[g as usize].name == name)
+            .count()
+    };
+    // Codes per group: 74 Tibetan counties (6 recoded), 77 in 四省藏区 (4 recoded; 茫崖 and
+    // 冷湖行委 were merged into one code, 632803), 24 in 南疆三地州.
+    assert_eq!(in_group("西藏"), 80);
+    assert_eq!(in_group("四省藏区"), 80);
+    assert_eq!(in_group("新疆南疆三地州"), 24);
+    // Every 片区 county is one of the 832.
+    for code in c.codes {
+        assert!(l.contains(*code), "片区 county {code} is not in the 832 list");
+    }
+    // Each row of the contiguous list carries the basis it is known on.
+    assert!(c.groups.iter().all(|g| !g.basis.is_empty()));
+}
+
+#[test]
+fn programs_read_statuses_on_a_cited_day() {
+    use zhuxue_engine::policy::StatusOn;
+    for p in PROGRAMS {
+        let expected =
+            if p.id == "yulu.vocational_subsidy" { StatusOn::TermStart } else { StatusOn::AsOf };
+        assert_eq!(p.status_on, expected, "{}", p.id);
+    }
 }
 
 #[test]
@@ -194,6 +249,16 @@ fn values_change_on_the_dates_facts_md_records() {
     assert_eq!(at(&policy::HIGHER_NATIONAL_GRANT_AVERAGE, "2024-09-01"), Some(3700));
     assert_eq!(at(&policy::HIGHER_NATIONAL_SCHOLARSHIP_AMOUNT, "2024-09-01"), Some(10000));
     assert_eq!(at(&policy::HIGHER_ENCOURAGEMENT_SCHOLARSHIP_AMOUNT, "2024-08-31"), Some(5000));
+    // Veterans' grant for all veteran students: dated, not timeless.
+    assert_eq!(at(&policy::HIGHER_NATIONAL_GRANT_VETERANS_ALL, "2019-08-31"), None);
+    assert_eq!(at(&policy::HIGHER_NATIONAL_GRANT_VETERANS_ALL, "2019-09-01"), Some(1));
+    // Postgraduate academic scholarship (central support): the 2025 raise starts in a term.
+    let g = &policy::GRADUATE_ACADEMIC_SCHOLARSHIP_MASTER_CENTRAL;
+    assert_eq!(at(g, "2025-08-31"), Some(8000));
+    assert_eq!(at(g, "2025-09-01"), Some(10000));
+    // 服兵役 and 基层就业 caps follow the loan caps.
+    assert_eq!(at(&policy::MILITARY_CAP_UNDERGRADUATE, "2023-09-01"), Some(16000));
+    assert_eq!(at(&policy::GRASSROOTS_CAP_GRADUATE, "2024-09-01"), Some(25000));
     // 雨露计划 3000 to 2025-12-31, then no value.
     assert_eq!(at(&policy::YULU_VOCATIONAL_SUBSIDY_PER_YEAR, "2025-12-31"), Some(3000));
     assert_eq!(at(&policy::YULU_VOCATIONAL_SUBSIDY_PER_YEAR, "2026-01-01"), None);
@@ -203,7 +268,7 @@ fn values_change_on_the_dates_facts_md_records() {
 fn meta_dates_are_consistent() {
     assert!(META.coverage_from.is_valid() && META.verified_on.is_valid());
     assert!(META.transition_from < META.transition_until);
-    assert_eq!(META.transition_until, Date::ymd(2026, 1, 1));
+    assert_eq!(META.transition_until, Date::new(2026, 1, 1).unwrap());
 }
 
 #[test]

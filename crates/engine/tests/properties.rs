@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use zhuxue_engine::assessment::Outcome;
+use zhuxue_engine::assessment::{Form, Outcome};
 
 const REGIONS: &[&str] = &[
     "430923", "430921", "440106", "540121", "632322", "623001", "320102", "110108", "510104",
@@ -19,6 +19,35 @@ const STAGES: &[&str] = &[
     "undergraduate",
     "master",
     "doctoral",
+];
+const AID: &[&str] = &[
+    "compulsory.boarding_allowance",
+    "compulsory.nonboarding_allowance",
+    "compulsory.tuition_waiver",
+    "higher.national_scholarship",
+    "higher.encouragement_scholarship",
+    "higher.origin_loan",
+    "higher.campus_loan",
+];
+/// The optional fields whose absence means "not known" (not a default): dropping one may turn
+/// an eligible answer into `needs_info`, never into `not_entitled`.
+const UNKNOWABLE: &[&str] = &[
+    "/household/hukou/area",
+    "/student/hardship",
+    "/student/birth_date",
+    "/student/enrolment/ownership",
+    "/student/enrolment/boarding",
+    "/student/enrolment/setting",
+    "/student/enrolment/kindergarten",
+    "/student/enrolment/major",
+    "/student/enrolment/nutrition_program",
+    "/student/enrolment/contiguous_poverty_area",
+    "/student/enrolment/central_university",
+    "/student/enrolment/vocational_undergraduate",
+    "/household/statuses/0/from",
+    "/household/statuses/0/to",
+    "/household/statuses/1/from",
+    "/household/statuses/1/to",
 ];
 const KINDS: &[&str] = &[
     "registered_poor",
@@ -72,15 +101,20 @@ prop_compose! {
         full_time in opt(any::<bool>()),
         nutrition in opt(any::<bool>()),
         hardship in opt(prop::sample::select(&["special", "relative", "general", "none"][..])),
-        flags in prop::array::uniform6(any::<bool>()),
+        flags in prop::array::uniform8(any::<bool>()),
         checked in any::<bool>(),
-        aid in prop::collection::vec((prop::sample::select(&["compulsory.boarding_allowance", "higher.national_scholarship", "higher.encouragement_scholarship"][..]), prop::sample::select(REGIONS)), 0..3),
+        aid in prop::collection::vec((prop::sample::select(AID), prop::sample::select(REGIONS)), 0..3),
+        more in prop::array::uniform3(opt(any::<bool>())),
+        birth in opt(date()),
     ) -> Value {
         let mut enrolment = json!({ "region": enrol });
         for (k, v) in [("ownership", ownership.map(Value::from)), ("boarding", boarding.map(Value::from)),
                        ("setting", setting.map(Value::from)), ("kindergarten", kindergarten.map(Value::from)),
                        ("major", major.map(Value::from)), ("full_time", full_time.map(Value::from)),
-                       ("nutrition_program", nutrition.map(Value::from))] {
+                       ("nutrition_program", nutrition.map(Value::from)),
+                       ("contiguous_poverty_area", more[0].map(Value::from)),
+                       ("central_university", more[1].map(Value::from)),
+                       ("vocational_undergraduate", more[2].map(Value::from))] {
             if let Some(v) = v { enrolment[k] = v; }
         }
         let mut hukou_v = json!({ "region": hukou });
@@ -89,10 +123,12 @@ prop_compose! {
             "stage": stage, "grade": grade, "enrolment": enrolment,
             "disabled": flags[0], "orphan": flags[1], "veteran": flags[2],
             "funded_teacher_trainee": flags[3], "salaried": flags[4],
+            "enlisting": flags[6], "grassroots_employment": flags[7],
             "out_of_province_checked": checked && hukou[..2] != enrol[..2],
             "aid_received": aid.iter().map(|(p, r)| json!({"program": p, "region": r})).collect::<Vec<_>>(),
         });
         if let Some(h) = hardship { student["hardship"] = json!(h); }
+        if let Some(b) = birth.filter(|b| *b <= as_of) { student["birth_date"] = json!(b); }
         json!({ "as_of": as_of, "household": { "hukou": hukou_v, "statuses": statuses }, "student": student })
     }
 }
@@ -113,7 +149,7 @@ proptest! {
                 .chain(a.not_entitled.iter().map(|n| n.program)).collect();
             ids.sort();
             ids.dedup();
-            prop_assert_eq!(ids.len(), 20);
+            prop_assert_eq!(ids.len(), zhuxue_engine::policy::PROGRAMS.len());
             for e in &a.entitlements {
                 prop_assert!(zhuxue_engine::regions::county(e.payer.region.0).is_some());
                 prop_assert!(!e.payer.name.is_empty());
@@ -125,8 +161,14 @@ proptest! {
             for n in &a.not_entitled {
                 prop_assert!(n.criteria.iter().any(|c| c.met == Some(false)), "{} not entitled without a failing criterion", n.program);
             }
-            let total: i64 = a.entitlements.iter().filter(|e| e.outcome == Outcome::Eligible).map(|e| e.annual_yuan).sum();
-            prop_assert_eq!(total, a.total_annual_yuan);
+            let sum = |forms: &[Form]| -> i64 {
+                a.entitlements.iter().filter(|e| e.outcome == Outcome::Eligible && forms.contains(&e.form)).map(|e| e.annual_yuan).sum()
+            };
+            prop_assert_eq!(sum(&[Form::Cash]), a.total_annual_yuan);
+            prop_assert_eq!(sum(&[Form::InKind, Form::Waiver]), a.in_kind_annual_yuan);
+            prop_assert!(a.entitlements.iter().all(|e| e.form != Form::Loan || e.annual_yuan == 0));
+            // The nutrition meal is food: never in the cash total.
+            prop_assert!(a.entitlements.iter().all(|e| e.program != "compulsory.nutrition_meal" || e.form == Form::InKind));
         }
     }
 
@@ -147,6 +189,34 @@ proptest! {
         }
     }
 
+    /// A missing answer is never a denial: dropping an optional field whose absence means "not
+    /// known" may turn `eligible` into `needs_info` (or `conditional`), never into
+    /// `not_entitled`.
+    #[test]
+    fn a_missing_answer_never_becomes_a_denial(case in case(), path in prop::sample::select(UNKNOWABLE)) {
+        let Ok(before) = run(&case) else { return Ok(()) };
+        let mut dropped = case.clone();
+        let (parent, key) = path.rsplit_once('/').unwrap();
+        let Some(obj) = dropped.pointer_mut(parent).and_then(Value::as_object_mut) else { return Ok(()) };
+        if obj.remove(key).is_none() { return Ok(()) }
+        let Ok(after) = run(&dropped) else {
+            // Dropping `from`/`to` can only widen a period; nothing else can make a case invalid.
+            return Err(TestCaseError::fail(format!("dropping {path} made the case invalid")));
+        };
+        for e in before.entitlements.iter().filter(|e| e.outcome == Outcome::Eligible) {
+            let denied = after.not_entitled.iter().find(|n| n.program == e.program);
+            prop_assert!(denied.is_none(), "dropping {} denied {}: {:?}", path, e.program,
+                denied.map(|n| n.criteria.iter().filter(|c| c.met == Some(false)).map(|c| c.text.to_string()).collect::<Vec<_>>()));
+        }
+    }
+
+    /// Raw bytes never panic the byte entry point (encodings, BOMs, NULs, truncation).
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        let out = match zhuxue_engine::assess_json_bytes(&bytes) { Ok(s) | Err(s) => s };
+        prop_assert!(serde_json::from_str::<Value>(&out).is_ok());
+    }
+
     /// Raw text never panics the JSON entry point; it answers with JSON either way.
     #[test]
     fn arbitrary_text_never_panics(text in ".{0,300}") {
@@ -161,7 +231,8 @@ proptest! {
         "/as_of", "/household", "/household/hukou/region", "/household/statuses", "/household/statuses/0",
         "/household/statuses/0/from", "/student/stage", "/student/grade", "/student/enrolment",
         "/student/enrolment/region", "/student/enrolment/boarding", "/student/hardship",
-        "/student/aid_received", "/student/birth_date"][..]),
+        "/student/aid_received", "/student/birth_date", "/student/enlisting",
+        "/student/enrolment/central_university", "/student/aid_received/0/program", "/student/typo"][..]),
         replacement in prop_oneof![
             Just(Value::Null), any::<bool>().prop_map(Value::from), any::<i64>().prop_map(Value::from),
             ".{0,12}".prop_map(Value::from), Just(json!([])), Just(json!({})), Just(json!([1, "a", null])),

@@ -6,8 +6,8 @@ use crate::policy::{
     COMPULSORY_BOARDING_ALLOWANCE_JUNIOR, COMPULSORY_BOARDING_ALLOWANCE_PRIMARY,
     COMPULSORY_FREE_TEXTBOOKS_JUNIOR, COMPULSORY_FREE_TEXTBOOKS_PRIMARY,
     COMPULSORY_NONBOARDING_ALLOWANCE_PERCENT_OF_BOARDING, COMPULSORY_NUTRITION_MEAL_PER_DAY,
-    COMPULSORY_NUTRITION_MEAL_SCHOOL_DAYS, FORMER_CONTIGUOUS_POVERTY_AREAS,
-    PRESCHOOL_FINAL_YEAR_GRADE,
+    COMPULSORY_NUTRITION_MEAL_SCHOOL_DAYS, CONTIGUOUS_AREAS, POVERTY_COUNTIES_832,
+    PRESCHOOL_FINAL_YEAR_GRADE, SPECIAL_AREAS,
 };
 
 const COMPULSORY: &[Stage] = &[Stage::Primary, Stage::Junior];
@@ -28,14 +28,12 @@ pub(crate) fn preschool_fee_waiver(ctx: &Ctx) -> Eval {
         return e;
     }
     e.met("final_year", "学前一年（大班）在园儿童", CITE);
-    if let Some(group) = FORMER_CONTIGUOUS_POVERTY_AREAS.group_of(ctx.enrolment.region.0) {
-        if matches!(group.tag, "tibet" | "tibetan_areas" | "south_xinjiang") {
-            e.met(
-                "existing_free_area",
-                format!("{}：在园儿童继续执行当地现行（更大范围的）免费学前教育政策", group.name),
-                CITE,
-            );
-        }
+    if let Some(group) = SPECIAL_AREAS.group_of(ctx.enrolment.region.0) {
+        e.met(
+            "existing_free_area",
+            format!("{}：在园儿童继续执行当地现行（更大范围的）免费学前教育政策", group.name),
+            CITE,
+        );
     }
     match ctx.case.student.enrolment.kindergarten {
         Some(Kindergarten::Public) => {
@@ -105,7 +103,7 @@ pub(crate) fn tuition_waiver(ctx: &Ctx) -> Eval {
     };
     e.met("all_students", text, &["guofa-2015-67"]);
     e.amount = Some(amount_unknown(AmountKind::Waiver, false));
-    e.payer = Some(compulsory_payer(&mut e, ctx));
+    e.payer = Some(exemption_payer(&mut e, ctx));
     e
 }
 
@@ -125,7 +123,7 @@ pub(crate) fn free_textbooks(ctx: &Ctx) -> Eval {
         Some(v) => amount(AmountKind::InKind, v),
         None => amount_unknown(AmountKind::InKind, false),
     });
-    e.payer = Some(compulsory_payer(&mut e, ctx));
+    e.payer = Some(exemption_payer(&mut e, ctx));
     e
 }
 
@@ -163,7 +161,7 @@ pub(crate) fn boarding_allowance(ctx: &Ctx) -> Eval {
     if let Some(v) = boarding_rate(ctx) {
         e.amount = Some(amount(AmountKind::CashPerYear, v));
     }
-    e.payer = Some(compulsory_payer(&mut e, ctx));
+    e.payer = Some(allowance_payer(&mut e, ctx));
     e
 }
 
@@ -202,7 +200,7 @@ pub(crate) fn nonboarding_allowance(ctx: &Ctx) -> Eval {
         );
         e.amount = Some(a);
     }
-    e.payer = Some(compulsory_payer(&mut e, ctx));
+    e.payer = Some(allowance_payer(&mut e, ctx));
     e
 }
 
@@ -215,56 +213,76 @@ pub(crate) fn nutrition_meal(ctx: &Ctx) -> Eval {
         return e;
     }
     let enrol = &ctx.case.student.enrolment;
+    let code = ctx.enrolment.region.0;
     match enrol.nutrition_program {
         Some(true) => e.met("pilot_school", "学校实施营养改善计划（按填报）", CITE),
         Some(false) => {
             e.fail("pilot_school", "学校未实施营养改善计划（按填报）", CITE);
             return e;
         }
-        None => {
-            match enrol.setting {
-                Some(Setting::Rural) => e.met("rural_school", "学校位于乡镇及以下（农村）", CITE),
-                Some(Setting::City | Setting::CountyTown) => {
-                    e.fail(
-                        "rural_school",
-                        "国家试点范围为原集中连片特困地区县的农村学校，不含县城和城区学校",
-                        CITE,
-                    );
-                    return e;
-                }
-                None => e.unknown(
-                    "rural_school",
-                    Unknown::Field("student.enrolment.setting"),
-                    "需要学校所在地类型（城区/县城/乡镇及以下）",
-                    CITE,
+        // Not answered: decide from the county lists where they allow it, otherwise ask.
+        None => match (enrol.setting, CONTIGUOUS_AREAS.group_of(code)) {
+            (Some(Setting::Rural), Some(group)) => e.met(
+                "pilot_county",
+                format!(
+                    "学校位于乡镇及以下，{}属原集中连片特困地区（{}），为国家试点地区（中央财政全额承担）",
+                    ctx.enrolment.name, group.name
                 ),
-            }
-            match FORMER_CONTIGUOUS_POVERTY_AREAS.group_of(ctx.enrolment.region.0) {
-                Some(group) => e.met(
-                    "pilot_county",
-                    format!("{}属原集中连片特困地区（{}），为国家试点地区", ctx.enrolment.name, group.name),
-                    &[FORMER_CONTIGUOUS_POVERTY_AREAS.citation, "nutrition-2021"],
+                &[CONTIGUOUS_AREAS.citation, "nutrition-2021"],
+            ),
+            (Some(Setting::City | Setting::CountyTown), _) => e.unknown(
+                "pilot_school",
+                Unknown::Field("student.enrolment.nutrition_program"),
+                "国家试点不含县城和城区学校；请确认学校是否实施营养改善计划（含地方试点）",
+                CITE,
+            ),
+            (None, Some(group)) => e.unknown(
+                "rural_school",
+                Unknown::Field("student.enrolment.setting"),
+                format!(
+                    "{}属原集中连片特困地区（{}），其乡镇及以下学校为国家试点：需要学校所在地类型（城区/县城/乡镇及以下）",
+                    ctx.enrolment.name, group.name
                 ),
-                None => e.unknown(
-                    "pilot_county",
-                    Unknown::Field("student.enrolment.nutrition_program"),
-                    format!(
-                        "本工具的试点县名单未覆盖{}（名单不完整）：请确认学校是否实施营养改善计划（含地方试点）",
-                        ctx.enrolment.name
-                    ),
-                    &[FORMER_CONTIGUOUS_POVERTY_AREAS.citation],
+                &[CONTIGUOUS_AREAS.citation, "nutrition-2021"],
+            ),
+            (None, None) => e.unknown(
+                "pilot_school",
+                Unknown::Field("student.enrolment.nutrition_program"),
+                "需要知道学校是否实施营养改善计划",
+                CITE,
+            ),
+            (Some(Setting::Rural), None) if POVERTY_COUNTIES_832.contains(code) => e.unknown(
+                "pilot_school",
+                Unknown::Field("student.enrolment.nutrition_program"),
+                format!(
+                    "{}是原国家级贫困县，可能属国家试点或地方试点（原重点县等），本工具的片区名单未覆盖该县：请确认学校是否实施营养改善计划",
+                    ctx.enrolment.name
                 ),
-            }
-        }
+                &[POVERTY_COUNTIES_832.citation, "nutrition-2021"],
+            ),
+            (Some(Setting::Rural), None) => e.unknown(
+                "pilot_school",
+                Unknown::Field("student.enrolment.nutrition_program"),
+                format!(
+                    "{}不是原国家级贫困县，不属于国家试点县；地方试点（省级重点县、民族自治县、边境县、革命老区县等）由地方确定：请确认学校是否实施营养改善计划",
+                    ctx.enrolment.name
+                ),
+                &[POVERTY_COUNTIES_832.citation, "nutrition-2021"],
+            ),
+        },
     }
     if let (Some(per_day), Some(days)) = (
         COMPULSORY_NUTRITION_MEAL_PER_DAY.at(ctx.date),
         COMPULSORY_NUTRITION_MEAL_SCHOOL_DAYS.at(ctx.date),
     ) {
-        let mut a = amount(AmountKind::CashPerDay, per_day);
+        let mut a = amount(AmountKind::InKind, per_day);
         a.days = Some(days.value);
         e.amount = Some(a);
     }
-    e.met("in_kind", "以膳食形式提供，不发放现金", &["nutrition-2021"]);
+    e.met(
+        "in_kind",
+        "以膳食形式提供，不发放现金（按每生每天标准、全年在校天数折算价值）",
+        &["nutrition-2021"],
+    );
     e
 }

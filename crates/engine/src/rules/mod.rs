@@ -9,15 +9,43 @@
 
 mod compulsory;
 mod higher;
+mod notices;
 mod secondary;
 
 use std::borrow::Cow;
 
 use crate::assessment::*;
-use crate::case::{Area, Case, Hardship, Stage, StatusKind};
+use crate::case::{Area, Case, Hardship, RegionCode, Stage, StatusKind};
 use crate::date::Date;
-use crate::policy::{self, DatedValue, ProgramInfo, META};
+use crate::policy::{self, DatedValue, ProgramInfo, StatusOn, META};
 use crate::regions;
+
+/// Which household statuses hold on one day.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Statuses {
+    pub poverty: bool,
+    pub monitored: bool,
+    pub dibao: bool,
+    pub tekun: bool,
+    pub low_income: bool,
+    pub martyr: bool,
+}
+
+impl Statuses {
+    fn on(case: &Case, date: Date) -> Statuses {
+        let holds = |kind: StatusKind| {
+            case.household.statuses.iter().any(|s| s.kind == kind && s.holds_on(date))
+        };
+        Statuses {
+            poverty: holds(StatusKind::RegisteredPoor) || holds(StatusKind::LiftedOut),
+            monitored: holds(StatusKind::Monitored),
+            dibao: holds(StatusKind::Dibao),
+            tekun: holds(StatusKind::Tekun),
+            low_income: holds(StatusKind::LowIncome),
+            martyr: holds(StatusKind::MartyrFamily),
+        }
+    }
+}
 
 /// Facts about the case shared by every rule.
 pub(crate) struct Ctx<'a> {
@@ -28,24 +56,20 @@ pub(crate) struct Ctx<'a> {
     pub cross_province: bool,
     /// After the last day of the 2021–2025 transition period.
     pub post_transition: bool,
-    pub poverty: bool,
-    pub monitored: bool,
-    pub dibao: bool,
-    pub tekun: bool,
-    pub low_income: bool,
-    pub martyr: bool,
-    /// Programs whose outcome is conditional only because continuation after 2025 is unknown.
-    pub continuation_unknown: Vec<&'static str>,
+    /// Statuses on the as-of date (most programs: 认定后开始享受, 清退后不再享受).
+    pub st: Statuses,
+    /// Statuses on the first day of the as-of date's term (programs with
+    /// `status_on = "term_start"`).
+    pub st_term_start: Statuses,
+    pub term_start: Date,
 }
 
 impl<'a> Ctx<'a> {
     fn new(case: &'a Case) -> Ctx<'a> {
         let date = case.as_of;
-        let holds = |kind: StatusKind| {
-            case.household.statuses.iter().any(|s| s.kind == kind && s.holds_on(date))
-        };
         let hukou = case.household.hukou.region;
         let enrolment = case.student.enrolment.region;
+        let term_start = date.term_start();
         Ctx {
             case,
             date,
@@ -53,14 +77,34 @@ impl<'a> Ctx<'a> {
             enrolment: Place { region: enrolment, name: regions::full_name(enrolment.0) },
             cross_province: regions::province_of(hukou.0) != regions::province_of(enrolment.0),
             post_transition: date >= META.transition_until,
-            poverty: holds(StatusKind::RegisteredPoor) || holds(StatusKind::LiftedOut),
-            monitored: holds(StatusKind::Monitored),
-            dibao: holds(StatusKind::Dibao),
-            tekun: holds(StatusKind::Tekun),
-            low_income: holds(StatusKind::LowIncome),
-            martyr: holds(StatusKind::MartyrFamily),
-            continuation_unknown: Vec::new(),
+            st: Statuses::on(case, date),
+            st_term_start: Statuses::on(case, term_start),
+            term_start,
         }
+    }
+
+    /// The statuses a program reads: on the as-of date, or on the first day of its term.
+    pub fn statuses(&self, info: &ProgramInfo) -> Statuses {
+        match info.status_on {
+            StatusOn::AsOf => self.st,
+            StatusOn::TermStart => self.st_term_start,
+        }
+    }
+
+    /// The aid the case records as received for `program` from a place outside the 户籍地's
+    /// province (the out-of-province enrolment place, typically).
+    pub fn received_out_of_province(&self, program: &str) -> Option<RegionCode> {
+        let home = regions::province_of(self.hukou.region.0);
+        self.case
+            .student
+            .aid_received
+            .iter()
+            .find(|a| a.program == program && regions::province_of(a.region.0) != home)
+            .map(|a| a.region)
+    }
+
+    pub fn received(&self, program: &str) -> bool {
+        self.case.student.aid_received.iter().any(|a| a.program == program)
     }
 
     pub fn stage(&self) -> Stage {
@@ -170,7 +214,8 @@ impl Eval {
                 }
                 _ => format!(
                     "该政策自 {} 起实施，评估日期 {} 在此之前（新政策不向前追溯）",
-                    self.info.from, ctx.date
+                    self.info.from.map_or_else(String::new, |d| d.to_string()),
+                    ctx.date
                 ),
             };
             self.fail("in_force", text, &[self.info.citation]);
@@ -232,19 +277,20 @@ pub(crate) fn need(ctx: &Ctx) -> Need {
     if let Some(h) = s.hardship.filter(|h| h.is_needy()) {
         return Need::Yes(Cow::Owned(format!("学校认定为家庭经济困难学生（{}）", h.label())));
     }
-    let by_status = if ctx.poverty {
+    let st = &ctx.st;
+    let by_status = if st.poverty {
         Some("脱贫家庭（原建档立卡）学生")
-    } else if ctx.dibao {
+    } else if st.dibao {
         Some("最低生活保障家庭学生")
-    } else if ctx.tekun {
+    } else if st.tekun {
         Some("特困供养学生")
     } else if s.orphan {
         Some("孤儿")
-    } else if ctx.monitored {
+    } else if st.monitored {
         Some("防止返贫监测对象家庭学生")
-    } else if ctx.martyr {
+    } else if st.martyr {
         Some("烈士子女/优抚家庭学生")
-    } else if ctx.low_income {
+    } else if st.low_income {
         Some("低收入家庭学生")
     } else {
         None
@@ -283,17 +329,18 @@ pub(crate) fn require_need(e: &mut Eval, ctx: &Ctx) -> bool {
 /// students, and non-建档立卡 students who are 家庭经济困难残疾学生, 农村低保 or 农村特困.
 pub(crate) fn require_four_categories(e: &mut Eval, ctx: &Ctx, cite: &'static str) -> bool {
     let s = &ctx.case.student;
+    let st = &ctx.st;
     let rural = ctx.rural_hukou();
     // Worked out once: whether a disabled student's family is in hardship.
     let disabled_need = s.disabled.then(|| need(ctx));
     let disabled_needy = matches!(disabled_need, Some(Need::Yes(_)));
-    let certain: Option<&'static str> = if ctx.poverty && !ctx.post_transition {
+    let certain: Option<&'static str> = if st.poverty && !ctx.post_transition {
         Some("建档立卡（脱贫家庭）学生")
     } else if disabled_needy {
         Some("家庭经济困难残疾学生")
-    } else if ctx.dibao && rural == Some(true) {
+    } else if st.dibao && rural == Some(true) {
         Some("农村低保家庭学生")
-    } else if ctx.tekun && rural == Some(true) {
+    } else if st.tekun && rural == Some(true) {
         Some("农村特困救助供养学生")
     } else {
         None
@@ -302,7 +349,7 @@ pub(crate) fn require_four_categories(e: &mut Eval, ctx: &Ctx, cite: &'static st
         e.met("four_categories", format!("属于四类家庭经济困难学生：{group}"), &[cite]);
         return true;
     }
-    if ctx.poverty {
+    if st.poverty {
         e.unknown(
             "four_categories",
             Unknown::Conditional,
@@ -311,7 +358,7 @@ pub(crate) fn require_four_categories(e: &mut Eval, ctx: &Ctx, cite: &'static st
         );
         return true;
     }
-    if (ctx.dibao || ctx.tekun) && rural.is_none() {
+    if (st.dibao || st.tekun) && rural.is_none() {
         e.unknown(
             "four_categories",
             Unknown::Field("household.hukou.area"),
@@ -332,36 +379,66 @@ pub(crate) fn require_four_categories(e: &mut Eval, ctx: &Ctx, cite: &'static st
     let mut text = String::from(
         "不属于四类家庭经济困难学生（建档立卡/脱贫家庭、家庭经济困难残疾学生、农村低保家庭、农村特困供养）",
     );
-    if ctx.monitored {
+    if st.monitored {
         text.push_str("；防止返贫监测对象未列入国家规定的四类，部分省份另有规定");
     }
-    if (ctx.dibao || ctx.tekun) && rural == Some(false) {
+    if (st.dibao || st.tekun) && rural == Some(false) {
         text.push_str("；城镇低保、特困家庭不在国家规定范围内");
     }
     e.fail("four_categories", text, &[cite]);
     false
 }
 
-/// Payer for compulsory-stage aid: the 学籍地, or the 户籍地 as fallback when the student is
-/// enrolled in another province and the 户籍地 has verified nothing was received there.
-pub(crate) fn compulsory_payer(e: &mut Eval, ctx: &Ctx) -> Payer {
-    if ctx.cross_province && ctx.case.student.out_of_province_checked {
+/// Payer of the compulsory-stage living allowances: the 学籍地, or the 户籍地 as fallback when
+/// the student is enrolled in another province and the 户籍地 has verified nothing was received
+/// there (seed 004: 「省外学籍的，经核实未在省外享受资助的，由户籍所在地予以兜底资助，防止重复资助」).
+/// Aid the case records as received out of province is never paid again by the 户籍地.
+pub(crate) fn allowance_payer(e: &mut Eval, ctx: &Ctx) -> Payer {
+    const CITE: &[&str] = &["hunan-2020-speech"];
+    if !(ctx.cross_province && ctx.case.student.out_of_province_checked) {
+        return ctx.payer(PayerBasis::Enrolment);
+    }
+    if let Some(region) = ctx.received_out_of_province(e.info.id) {
         e.met(
             "hukou_fallback",
             format!(
-                "学籍在省外（{}），经户籍地核实未在省外享受资助，由户籍地（{}）兜底资助",
-                ctx.enrolment.name, ctx.hukou.name
+                "已在省外（{}）享受此项资助，户籍地（{}）不予兜底，防止重复资助",
+                regions::full_name(region.0),
+                ctx.hukou.name
             ),
-            &["hunan-2020-speech"],
+            CITE,
         );
-        ctx.payer(PayerBasis::HukouFallback)
-    } else {
-        ctx.payer(PayerBasis::Enrolment)
+        return ctx.payer(PayerBasis::Enrolment);
     }
+    e.met(
+        "hukou_fallback",
+        format!(
+            "学籍在省外（{}），经户籍地核实未在省外享受资助，由户籍地（{}）兜底资助",
+            ctx.enrolment.name, ctx.hukou.name
+        ),
+        CITE,
+    );
+    ctx.payer(PayerBasis::HukouFallback)
+}
+
+/// Payer of the two exemptions (免学杂费, 免费教科书): always the school where the student is
+/// enrolled — 「"两免一补"经费随学生流动可携带」 — so the 户籍地 has nothing to fall back on.
+pub(crate) fn exemption_payer(e: &mut Eval, ctx: &Ctx) -> Payer {
+    if ctx.cross_province {
+        e.met(
+            "portable_funds",
+            format!(
+                "学籍在省外（{}）：“两免一补”经费随学生流动可携带，由就读学校免除或发放，户籍地不另行兜底",
+                ctx.enrolment.name
+            ),
+            &["guofa-2015-67"],
+        );
+    }
+    ctx.payer(PayerBasis::Enrolment)
 }
 
 pub fn assess(case: &Case) -> Assessment {
-    let mut ctx = Ctx::new(case);
+    let ctx = Ctx::new(case);
     let evals = [
         compulsory::preschool_fee_waiver(&ctx),
         compulsory::preschool_hardship_aid(&ctx),
@@ -374,19 +451,26 @@ pub fn assess(case: &Case) -> Assessment {
         secondary::senior_national_grant(&ctx),
         secondary::vocational_tuition_waiver(&ctx),
         secondary::vocational_national_grant(&ctx),
+        secondary::vocational_national_scholarship(&ctx),
         secondary::yulu(&ctx),
         higher::national_grant(&ctx),
         higher::national_scholarship(&ctx),
         higher::encouragement_scholarship(&ctx),
         higher::origin_loan(&ctx),
+        higher::campus_loan(&ctx),
         higher::freshman_travel(&ctx),
         higher::green_channel(&ctx),
         higher::graduate_national_grant(&ctx),
+        higher::graduate_national_scholarship(&ctx),
         higher::graduate_academic_scholarship(&ctx),
+        higher::military_tuition_compensation(&ctx),
+        higher::military_tuition_waiver(&ctx),
+        higher::grassroots_tuition_compensation(&ctx),
     ];
     let mut entitlements = Vec::new();
     let mut not_entitled = Vec::new();
     let mut unverified = Vec::new();
+    let mut continuation_unknown = Vec::new();
     for e in evals {
         if e.failed {
             not_entitled.push(NotEntitled {
@@ -408,7 +492,7 @@ pub fn assess(case: &Case) -> Assessment {
             unverified.push(e.info.id);
         }
         if e.criteria.iter().any(|c| c.citations.contains(META.post_transition_citation)) {
-            ctx.continuation_unknown.push(e.info.id);
+            continuation_unknown.push(e.info.id);
         }
         let annual_yuan = annual(&amount);
         let default_payer = match e.info.payer {
@@ -421,6 +505,7 @@ pub fn assess(case: &Case) -> Assessment {
             program: e.info.id,
             name: e.info.name,
             outcome,
+            form: Form::of(amount.kind),
             amount,
             annual_yuan,
             payer: e.payer.unwrap_or_else(|| ctx.payer(default_payer)),
@@ -435,9 +520,20 @@ pub fn assess(case: &Case) -> Assessment {
             needs: e.needs,
         });
     }
-    let total_annual_yuan =
-        entitlements.iter().filter(|e| e.outcome == Outcome::Eligible).map(|e| e.annual_yuan).sum();
-    let notices = notices(&ctx, &entitlements, unverified);
+    let eligible = |form: Form| {
+        entitlements.iter().filter(move |e| e.outcome == Outcome::Eligible && e.form == form)
+    };
+    let total_annual_yuan = eligible(Form::Cash).map(|e| e.annual_yuan).sum();
+    let in_kind_annual_yuan =
+        eligible(Form::InKind).chain(eligible(Form::Waiver)).map(|e| e.annual_yuan).sum();
+    // The two national loans exclude each other: the ceiling is the larger, not the sum.
+    let loan_annual_limit_yuan = entitlements
+        .iter()
+        .filter(|e| e.form == Form::Loan && e.outcome != Outcome::NeedsInfo)
+        .filter_map(|e| e.amount.yuan)
+        .max()
+        .unwrap_or(0);
+    let notices = notices::notices(&ctx, &entitlements, unverified, continuation_unknown);
     Assessment {
         as_of: case.as_of,
         term: case.as_of.term(),
@@ -446,107 +542,21 @@ pub fn assess(case: &Case) -> Assessment {
         not_entitled,
         notices,
         total_annual_yuan,
+        in_kind_annual_yuan,
+        loan_annual_limit_yuan,
         places: Places { hukou: ctx.hukou.clone(), enrolment: ctx.enrolment.clone() },
     }
 }
 
-/// One school year's money: per-term amounts twice, per-day amounts over the school days;
-/// loans and in-kind aid count 0.
+/// One school year's value: per-term amounts twice, per-day amounts over the school days;
+/// loans count 0 (a loan is not money received).
 fn annual(a: &Amount) -> i64 {
     let Some(yuan) = a.yuan else { return 0 };
     match a.kind {
         AmountKind::CashPerYear | AmountKind::CashOnce | AmountKind::Waiver => yuan,
         AmountKind::CashPerTerm => yuan * 2,
         AmountKind::CashPerDay => yuan * a.days.unwrap_or(0),
-        AmountKind::InKind | AmountKind::LoanLimit => 0,
+        AmountKind::InKind => a.days.map_or(yuan, |days| yuan * days),
+        AmountKind::LoanLimit => 0,
     }
-}
-
-fn notices(ctx: &Ctx, entitlements: &[Entitlement], unverified: Vec<&'static str>) -> Vec<Notice> {
-    let mut notices = Vec::new();
-    let s = &ctx.case.student;
-    if ctx.cross_province {
-        let text = if s.out_of_province_checked {
-            format!(
-                "学籍在省外（{}）。户籍地（{}）已核实未在省外享受资助，义务教育阶段资助由户籍地兜底，不得重复领取。",
-                ctx.enrolment.name, ctx.hukou.name
-            )
-        } else if s.stage.is_compulsory() {
-            format!(
-                "学籍在省外（{}）：义务教育阶段资助由学籍地负责。若在学籍地未享受到资助，可请户籍地（{}）核实后兜底资助，但不能两地重复领取。",
-                ctx.enrolment.name, ctx.hukou.name
-            )
-        } else {
-            format!(
-                "学籍在省外（{}）：在校资助由就读学校及学籍地负责；雨露计划、生源地信用助学贷款等由户籍地（{}）办理。",
-                ctx.enrolment.name, ctx.hukou.name
-            )
-        };
-        notices.push(Notice { kind: NoticeKind::CrossProvince, text, programs: Vec::new() });
-    }
-    // Double aid: the same program received from two places, or two programs that exclude
-    // each other both received.
-    let mut seen: Vec<(&str, u32)> = Vec::new();
-    let mut doubled: Vec<&'static str> = Vec::new();
-    for aid in &s.aid_received {
-        if let Some(&(_, region)) = seen.iter().find(|(p, _)| *p == aid.program) {
-            if region != aid.region.0 {
-                if let Some(info) = policy::program(&aid.program) {
-                    if !doubled.contains(&info.id) {
-                        doubled.push(info.id);
-                        notices.push(Notice {
-                            kind: NoticeKind::DoubleAid,
-                            text: format!(
-                                "重复资助：“{}”同时从{}和{}领取，同一学期只能由一地资助，请向学籍地学校和户籍地核实并退回多领部分。",
-                                info.name,
-                                regions::full_name(region),
-                                regions::full_name(aid.region.0)
-                            ),
-                            programs: vec![info.id],
-                        });
-                    }
-                }
-            }
-        } else {
-            seen.push((&aid.program, aid.region.0));
-        }
-    }
-    let received = |id: &str| s.aid_received.iter().any(|a| a.program == id);
-    if received("higher.national_scholarship") && received("higher.encouragement_scholarship") {
-        notices.push(Notice {
-            kind: NoticeKind::DoubleAid,
-            text: "同一学年不能同时获得国家奖学金和国家励志奖学金。".to_string(),
-            programs: vec!["higher.national_scholarship", "higher.encouragement_scholarship"],
-        });
-    }
-    if !ctx.continuation_unknown.is_empty() {
-        let names: Vec<&str> = entitlements
-            .iter()
-            .filter(|e| ctx.continuation_unknown.contains(&e.program))
-            .map(|e| e.name)
-            .collect();
-        notices.push(Notice {
-            kind: NoticeKind::PolicyContinuation,
-            text: format!(
-                "2021—2025年巩固拓展脱贫攻坚成果过渡期已于2025年12月31日结束。2026年中央一号文件要求帮扶政策总体稳定，但尚未见国家文件确认以下项目是否延续：{}。请以当地最新通知为准。",
-                names.join("、")
-            ),
-            programs: ctx.continuation_unknown.clone(),
-        });
-    }
-    if !unverified.is_empty() {
-        notices.push(Notice {
-            kind: NoticeKind::Unverified,
-            text:
-                "部分金额或起始日期尚未与官方原文核对（见各项说明），请以学校或资助中心的通知为准。"
-                    .to_string(),
-            programs: unverified,
-        });
-    }
-    notices.push(Notice {
-        kind: NoticeKind::NationalOnly,
-        text: "本结果只包含国家资助政策。省、市、县和学校可能另有资助（如地方营养餐、学前资助标准、地方奖助学金），请向当地学生资助管理中心咨询。".to_string(),
-        programs: Vec::new(),
-    });
-    notices
 }

@@ -1,0 +1,249 @@
+//! Notices: what the user should know beyond the entitlements — the 学籍地 rule for a student in
+//! another province, aid received twice, answers that contradict each other or cannot apply,
+//! figures not verified or possibly out of date, and the national-only scope.
+
+use super::*;
+use crate::case::Stage;
+
+pub(super) fn notices(
+    ctx: &Ctx,
+    entitlements: &[Entitlement],
+    unverified: Vec<&'static str>,
+    continuation_unknown: Vec<&'static str>,
+) -> Vec<Notice> {
+    let mut notices = Vec::new();
+    cross_province(ctx, &mut notices);
+    double_aid(ctx, &mut notices);
+    checked_yet_received(ctx, &mut notices);
+    inputs(ctx, &mut notices);
+    if !continuation_unknown.is_empty() {
+        let names: Vec<&str> = entitlements
+            .iter()
+            .filter(|e| continuation_unknown.contains(&e.program))
+            .map(|e| e.name)
+            .collect();
+        notices.push(Notice::new(
+            NoticeKind::PolicyContinuation,
+            format!(
+                "2021—2025年巩固拓展脱贫攻坚成果过渡期已于2025年12月31日结束。2026年中央一号文件要求帮扶政策总体稳定，但尚未见国家文件确认以下项目是否延续：{}。请以当地最新通知为准。",
+                names.join("、")
+            ),
+            continuation_unknown,
+        ));
+    }
+    if !unverified.is_empty() {
+        notices.push(Notice::new(
+            NoticeKind::Unverified,
+            "部分金额或起始日期尚未与官方原文核对（见各项说明），请以学校或资助中心的通知为准。",
+            unverified,
+        ));
+    }
+    stale_data(ctx, &mut notices);
+    notices.push(Notice::new(
+        NoticeKind::NationalOnly,
+        "本结果只包含国家资助政策。省、市、县和学校可能另有资助（如地方营养餐、学前资助标准、地方奖助学金），请向当地学生资助管理中心咨询。",
+        Vec::new(),
+    ));
+    notices
+}
+
+fn cross_province(ctx: &Ctx, notices: &mut Vec<Notice>) {
+    if !ctx.cross_province {
+        return;
+    }
+    let s = &ctx.case.student;
+    let text = if s.out_of_province_checked {
+        format!(
+            "学籍在省外（{}）。户籍地（{}）已核实未在省外享受资助，义务教育阶段生活补助由户籍地兜底（免学杂费、免费教科书仍由就读学校提供），不得重复领取。",
+            ctx.enrolment.name, ctx.hukou.name
+        )
+    } else if s.stage.is_compulsory() {
+        format!(
+            "学籍在省外（{}）：义务教育阶段资助由学籍地负责。若在学籍地未享受到生活补助，可请户籍地（{}）核实后兜底资助，但不能两地重复领取。",
+            ctx.enrolment.name, ctx.hukou.name
+        )
+    } else {
+        format!(
+            "学籍在省外（{}）：在校资助由就读学校及学籍地负责；雨露计划、生源地信用助学贷款等由户籍地（{}）办理。",
+            ctx.enrolment.name, ctx.hukou.name
+        )
+    };
+    notices.push(Notice::new(NoticeKind::CrossProvince, text, Vec::new()));
+}
+
+/// The same program received from two places, or two programs that exclude each other both
+/// received.
+fn double_aid(ctx: &Ctx, notices: &mut Vec<Notice>) {
+    let s = &ctx.case.student;
+    let mut seen: Vec<(&str, u32)> = Vec::new();
+    let mut doubled: Vec<&'static str> = Vec::new();
+    for aid in &s.aid_received {
+        let Some(&(_, region)) = seen.iter().find(|(p, _)| *p == aid.program) else {
+            seen.push((&aid.program, aid.region.0));
+            continue;
+        };
+        let Some(info) = policy::program(&aid.program) else { continue };
+        if region == aid.region.0 || doubled.contains(&info.id) {
+            continue;
+        }
+        doubled.push(info.id);
+        notices.push(Notice::new(
+            NoticeKind::DoubleAid,
+            format!(
+                "重复资助：“{}”同时从{}和{}领取，同一学期只能由一地资助，请向学籍地学校和户籍地核实并退回多领部分。",
+                info.name,
+                regions::full_name(region),
+                regions::full_name(aid.region.0)
+            ),
+            vec![info.id],
+        ));
+    }
+    for (a, b) in EXCLUSIVE_PAIRS {
+        if ctx.received(a) && ctx.received(b) {
+            let name = |id: &str| policy::program(id).map_or("", |p| p.name);
+            notices.push(Notice::new(
+                NoticeKind::DoubleAid,
+                format!("同一学年不能同时获得{}和{}。", name(a), name(b)),
+                vec![a, b],
+            ));
+        }
+    }
+}
+
+/// Programs a student may not hold in the same school year.
+const EXCLUSIVE_PAIRS: [(&str, &str); 2] = [
+    ("higher.national_scholarship", "higher.encouragement_scholarship"),
+    ("higher.origin_loan", "higher.campus_loan"),
+];
+
+/// 「经核实未在省外享受资助」 yet the case lists aid received out of province: the 户籍地 must
+/// not pay it again, and the verification itself needs a second look.
+fn checked_yet_received(ctx: &Ctx, notices: &mut Vec<Notice>) {
+    let s = &ctx.case.student;
+    if !(ctx.cross_province && s.out_of_province_checked) {
+        return;
+    }
+    let home = regions::province_of(ctx.hukou.region.0);
+    let mut programs: Vec<&'static str> = Vec::new();
+    for aid in &s.aid_received {
+        if regions::province_of(aid.region.0) == home {
+            continue;
+        }
+        if let Some(info) = policy::program(&aid.program) {
+            if !programs.contains(&info.id) {
+                programs.push(info.id);
+            }
+        }
+    }
+    if programs.is_empty() {
+        return;
+    }
+    let names: Vec<&str> =
+        programs.iter().filter_map(|id| policy::program(id).map(|p| p.name)).collect();
+    notices.push(Notice::new(
+        NoticeKind::Contradiction,
+        format!(
+            "填报为“户籍地已核实未在省外享受资助”，但已享受资助中列有在省外领取的：{}。请重新核实；已在省外领取的项目户籍地不予兜底。",
+            names.join("、")
+        ),
+        programs.clone(),
+    ).with_field("student.out_of_province_checked"));
+    notices.push(Notice::new(
+        NoticeKind::DoubleAid,
+        format!(
+            "{}已在省外领取：户籍地（{}）不得再兜底发放；如已发放，属于重复资助，须退回。",
+            names.join("、"),
+            ctx.hukou.name
+        ),
+        programs,
+    ));
+}
+
+/// Answers that cannot apply to the student's stage, and statuses not yet recognised on the
+/// as-of date.
+fn inputs(ctx: &Ctx, notices: &mut Vec<Notice>) {
+    let s = &ctx.case.student;
+    let en = &s.enrolment;
+    let stage = s.stage;
+    let higher = stage.is_undergraduate_level() || stage.is_graduate();
+    let compulsory = stage.is_compulsory();
+    let school = compulsory || matches!(stage, Stage::Senior | Stage::SecondaryVocational);
+    let checks: [(&str, bool, bool); 13] = [
+        ("student.enrolment.boarding", en.boarding.is_some(), school),
+        ("student.enrolment.setting", en.setting.is_some(), school),
+        ("student.enrolment.nutrition_program", en.nutrition_program.is_some(), compulsory),
+        ("student.enrolment.kindergarten", en.kindergarten.is_some(), stage == Stage::Preschool),
+        ("student.enrolment.ownership", en.ownership.is_some(), stage != Stage::Preschool),
+        ("student.enrolment.major", en.major.is_some(), stage == Stage::SecondaryVocational),
+        (
+            "student.enrolment.contiguous_poverty_area",
+            en.contiguous_poverty_area.is_some(),
+            stage == Stage::SecondaryVocational,
+        ),
+        ("student.enrolment.central_university", en.central_university.is_some(), higher),
+        (
+            "student.enrolment.vocational_undergraduate",
+            en.vocational_undergraduate.is_some(),
+            stage == Stage::Undergraduate,
+        ),
+        ("student.veteran", s.veteran, higher),
+        (
+            "student.funded_teacher_trainee",
+            s.funded_teacher_trainee,
+            stage.is_undergraduate_level(),
+        ),
+        ("student.salaried", s.salaried, stage.is_graduate()),
+        ("student.enlisting", s.enlisting || s.grassroots_employment, higher),
+    ];
+    for (field, given, applies) in checks {
+        if given && !applies {
+            let field = if field == "student.enlisting" && !s.enlisting {
+                "student.grassroots_employment"
+            } else {
+                field
+            };
+            notices.push(
+                Notice::new(
+                    NoticeKind::NotApplicable,
+                    format!("{field} 对{}学生不适用，未用于本次评估。", stage.label()),
+                    Vec::new(),
+                )
+                .with_field(field),
+            );
+        }
+    }
+    for (i, status) in ctx.case.household.statuses.iter().enumerate() {
+        if let Some(from) = status.from.filter(|f| *f > ctx.date) {
+            notices.push(
+                Notice::new(
+                    NoticeKind::FutureStatus,
+                    format!(
+                        "“{}”自 {from} 起认定，晚于评估日期 {}：评估日期时尚未享受相关政策（认定后开始享受，不向前追补）。",
+                        status.kind.label(),
+                        ctx.date
+                    ),
+                    Vec::new(),
+                )
+                .with_field(format!("household.statuses[{i}].from")),
+            );
+        }
+    }
+}
+
+/// An as-of date more than a school year past the data's verification date: standards may have
+/// changed since.
+fn stale_data(ctx: &Ctx, notices: &mut Vec<Notice>) {
+    if META.verified_on.days_until(ctx.date) > META.stale_after_days {
+        notices.push(
+            Notice::new(
+                NoticeKind::StaleData,
+                format!(
+                    "评估日期 {} 比政策数据的核实日期 {} 晚一年以上，此后标准可能已有调整，请以当地最新通知为准。",
+                    ctx.date, META.verified_on
+                ),
+                Vec::new(),
+            )
+            .with_field("as_of"),
+        );
+    }
+}

@@ -149,8 +149,11 @@ impl<'de> Visitor<'de> for Strict<'_> {
         Ok(Value::from(v))
     }
 
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    /// No field of a case is a fraction (money is integer yuan, grades are whole): a number
+    /// with a fraction or exponent is refused where it stands, so `2.0` is not read as `2`.
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Value, E> {
+        let field = if self.path.is_empty() { "(根)".to_string() } else { self.path.clone() };
+        Err(self.fail(CaseError::invalid(field, "应为整数（不能带小数点或指数）")))
     }
 
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
@@ -235,6 +238,8 @@ mod tests {
         assert!(m.contains("UTF-16"));
         let big = vec![b' '; MAX_INPUT_BYTES + 1];
         assert_eq!(kind(parse_bytes(&big)).0, ErrorKind::TooLarge);
+        let (k, f, _) = kind(parse_str(r#"{"student": {"grade": 2.0}}"#));
+        assert_eq!((k, f.as_str()), (ErrorKind::Invalid, "student.grade"));
         let (k, _, m) = kind(parse_str("{\"a\": 1} x"));
         assert_eq!(k, ErrorKind::Syntax);
         assert!(m.contains("第1行第10列"), "{m}");
@@ -242,8 +247,8 @@ mod tests {
 
     #[test]
     fn accepts_a_bom_and_ordinary_json() {
-        let v = parse_bytes(b"\xEF\xBB\xBF{\"a\": [1, 2.5, null, true, \"x\"]}").unwrap();
-        assert_eq!(v["a"][1], serde_json::json!(2.5));
+        let v = parse_bytes(b"\xEF\xBB\xBF{\"a\": [1, -2, null, true, \"x\"]}").unwrap();
+        assert_eq!(v["a"][1], serde_json::json!(-2));
         assert_eq!(parse_str("\u{feff}{}").unwrap(), serde_json::json!({}));
     }
 }

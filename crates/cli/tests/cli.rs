@@ -106,3 +106,57 @@ fn usage_errors_exit_2() {
     let (code, _) = zhuxue(&["frobnicate"], None);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    // `zhuxue assess x.json | head -c0`: the reader is gone before anything is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhuxue"))
+        .args(["assess", &example("junior-boarder-gansu.json")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.is_empty(), "nothing on stderr: {stderr}");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn a_full_disk_is_an_io_error_not_a_panic() {
+    if !std::path::Path::new("/dev/full").exists() {
+        return;
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_zhuxue"))
+        .args(["assess", &example("junior-boarder-gansu.json")])
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let e: serde_json::Value = serde_json::from_str(stderr.trim()).unwrap();
+    assert_eq!(e["error"]["kind"], "io");
+    assert_eq!(e["error"]["message"], "无法写出结果：磁盘已满");
+}
+
+#[test]
+#[cfg(unix)]
+fn a_path_that_is_not_utf8_is_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("zhuxue-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"case-\xff.json");
+    let path = dir.join(name);
+    std::fs::copy(example("junior-boarder-gansu.json"), &path).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_zhuxue")).arg("assess").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let missing = dir.join(std::ffi::OsStr::from_bytes(b"missing-\xfe.json"));
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_zhuxue")).arg("assess").arg(&missing).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let e: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["error"]["kind"], "io");
+    assert!(e["error"]["message"].as_str().unwrap().contains("文件不存在"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -61,7 +61,7 @@ pub fn validate(case: &Case) -> Result<(), CaseError> {
         if policy::program(&aid.program).is_none() {
             return Err(CaseError::invalid(
                 format!("student.aid_received[{i}].program"),
-                format!("资助项目“{}”不在国家资助项目目录中", aid.program),
+                format!("资助项目{}不在国家资助项目目录中", crate::error::quote(&aid.program)),
             ));
         }
         county(aid.region.0, &format!("student.aid_received[{i}].region"))?;

@@ -48,7 +48,17 @@ pub struct Student {
     pub funded_teacher_trainee: Option<bool>,
     pub salaried: Option<bool>,
     pub out_of_province_checked: Option<bool>,
-    pub aid_received: Vec<Value>,
+    pub birth_date: Option<String>,
+    pub enlisting: Option<bool>,
+    pub grassroots_employment: Option<bool>,
+    pub aid_received: Vec<Aid>,
+}
+
+/// One aid the student already gets this term, and the place paying it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Aid {
+    pub program: String,
+    pub region: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -63,14 +73,58 @@ pub struct Enrolment {
     pub nutrition_program: Option<bool>,
     pub contiguous_poverty_area: Option<bool>,
     pub central_university: Option<bool>,
+    pub vocational_undergraduate: Option<bool>,
 }
 
-fn text(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(String::from)
+/// Answers read from stored or shared JSON, with the values that were refused.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub answers: Answers,
+    /// Each value the engine would refuse, with the engine's own message; the value is not
+    /// kept (an unknown status kind is the one exception: it is kept, so the family sees it).
+    pub rejected: Vec<zhuxue_engine::CaseError>,
 }
 
-fn flag(v: &Value, key: &str) -> Option<bool> {
-    v.get(key).and_then(Value::as_bool)
+/// Reads fields through the engine's own field reader, so the app accepts exactly what the
+/// engine accepts.
+struct Reader<'a> {
+    rejected: &'a mut Vec<zhuxue_engine::CaseError>,
+}
+
+impl Reader<'_> {
+    fn value<'v>(&mut self, obj: &'v Value, parent: &str, key: &str) -> Option<&'v Value> {
+        let v = obj.get(key).filter(|v| !v.is_null())?;
+        let path = if parent.is_empty() { key.to_string() } else { format!("{parent}.{key}") };
+        match zhuxue_engine::case::check_field(&path, v) {
+            Ok(()) => Some(v),
+            Err(e) => {
+                self.rejected.push(e);
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, obj: &Value, parent: &str, key: &str) -> Option<String> {
+        self.value(obj, parent, key).and_then(Value::as_str).map(String::from)
+    }
+
+    fn flag(&mut self, obj: &Value, parent: &str, key: &str) -> Option<bool> {
+        self.value(obj, parent, key).and_then(Value::as_bool)
+    }
+
+    /// Reports keys the case format does not have (they are not kept). `shape` names the
+    /// object as the engine's key table does (`household.statuses[]`).
+    fn unknown_keys(&mut self, obj: &Value, parent: &str, shape: &str) {
+        let known = zhuxue_engine::case::keys(shape);
+        for key in obj.as_object().into_iter().flat_map(|m| m.keys()) {
+            if !known.contains(&key.as_str()) {
+                let path = if parent.is_empty() { key.clone() } else { format!("{parent}.{key}") };
+                if let Err(e) = zhuxue_engine::case::check_field(&path, &Value::Null) {
+                    self.rejected.push(e);
+                }
+            }
+        }
+    }
 }
 
 /// Inserts the present fields only.
@@ -81,65 +135,97 @@ fn put(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
 }
 
 impl Answers {
-    /// Reads answers from v1 case JSON, keeping whatever fields are readable.
+    /// Reads answers from v1 case JSON, keeping every value the engine accepts.
     pub fn from_value(v: &Value) -> Answers {
+        Answers::read(v).answers
+    }
+
+    /// Reads answers from v1 case JSON: each field through the engine's field reader; refused
+    /// values are reported, not kept.
+    pub fn read(v: &Value) -> Loaded {
+        let mut rejected = Vec::new();
+        let mut r = Reader { rejected: &mut rejected };
         let null = Value::Null;
+        r.unknown_keys(v, "", "");
         let household = v.get("household").unwrap_or(&null);
+        r.unknown_keys(household, "household", "household");
         let hukou = household.get("hukou").unwrap_or(&null);
+        r.unknown_keys(hukou, "household.hukou", "household.hukou");
         let student = v.get("student").unwrap_or(&null);
         let e = student.get("enrolment").unwrap_or(&null);
-        Answers {
-            as_of: text(v, "as_of"),
+        let p = "student.enrolment";
+        r.unknown_keys(student, "student", "student");
+        r.unknown_keys(e, p, p);
+        let mut statuses = Vec::new();
+        for (i, st) in
+            household.get("statuses").and_then(Value::as_array).into_iter().flatten().enumerate()
+        {
+            let path = format!("household.statuses[{i}]");
+            r.unknown_keys(st, &path, "household.statuses[]");
+            let Some(kind) = st.get("kind").and_then(Value::as_str) else { continue };
+            // An unknown kind (say, from a newer version) is kept and shown, so the family
+            // can see it and remove it; the engine reports it until then.
+            let _ = r.value(st, &path, "kind");
+            statuses.push(Status {
+                kind: kind.chars().take(60).collect(),
+                from: r.text(st, &path, "from"),
+                to: r.text(st, &path, "to"),
+            });
+        }
+        let mut aid_received = Vec::new();
+        for (i, aid) in
+            student.get("aid_received").and_then(Value::as_array).into_iter().flatten().enumerate()
+        {
+            let path = format!("student.aid_received[{i}]");
+            r.unknown_keys(aid, &path, "student.aid_received[]");
+            if let (Some(program), Some(region)) =
+                (r.text(aid, &path, "program"), r.text(aid, &path, "region"))
+            {
+                aid_received.push(Aid { program, region });
+            }
+        }
+        let answers = Answers {
+            as_of: r.text(v, "", "as_of"),
             household: Household {
-                hukou: Hukou { region: text(hukou, "region"), area: text(hukou, "area") },
-                statuses: household
-                    .get("statuses")
-                    .and_then(Value::as_array)
-                    .map(|list| {
-                        list.iter()
-                            .filter_map(|s| {
-                                Some(Status {
-                                    kind: text(s, "kind")?,
-                                    from: text(s, "from"),
-                                    to: text(s, "to"),
-                                })
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                hukou: Hukou {
+                    region: r.text(hukou, "household.hukou", "region"),
+                    area: r.text(hukou, "household.hukou", "area"),
+                },
+                statuses,
             },
             student: Student {
-                stage: text(student, "stage"),
-                grade: student
-                    .get("grade")
+                stage: r.text(student, "student", "stage"),
+                grade: r
+                    .value(student, "student", "grade")
                     .and_then(Value::as_u64)
                     .and_then(|g| u8::try_from(g).ok()),
                 enrolment: Enrolment {
-                    region: text(e, "region"),
-                    ownership: text(e, "ownership"),
-                    boarding: flag(e, "boarding"),
-                    setting: text(e, "setting"),
-                    kindergarten: text(e, "kindergarten"),
-                    major: text(e, "major"),
-                    full_time: flag(e, "full_time"),
-                    nutrition_program: flag(e, "nutrition_program"),
-                    contiguous_poverty_area: flag(e, "contiguous_poverty_area"),
-                    central_university: flag(e, "central_university"),
+                    region: r.text(e, p, "region"),
+                    ownership: r.text(e, p, "ownership"),
+                    boarding: r.flag(e, p, "boarding"),
+                    setting: r.text(e, p, "setting"),
+                    kindergarten: r.text(e, p, "kindergarten"),
+                    major: r.text(e, p, "major"),
+                    full_time: r.flag(e, p, "full_time"),
+                    nutrition_program: r.flag(e, p, "nutrition_program"),
+                    contiguous_poverty_area: r.flag(e, p, "contiguous_poverty_area"),
+                    central_university: r.flag(e, p, "central_university"),
+                    vocational_undergraduate: r.flag(e, p, "vocational_undergraduate"),
                 },
-                disabled: flag(student, "disabled"),
-                orphan: flag(student, "orphan"),
-                hardship: text(student, "hardship"),
-                veteran: flag(student, "veteran"),
-                funded_teacher_trainee: flag(student, "funded_teacher_trainee"),
-                salaried: flag(student, "salaried"),
-                out_of_province_checked: flag(student, "out_of_province_checked"),
-                aid_received: student
-                    .get("aid_received")
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_default(),
+                disabled: r.flag(student, "student", "disabled"),
+                orphan: r.flag(student, "student", "orphan"),
+                hardship: r.text(student, "student", "hardship"),
+                birth_date: r.text(student, "student", "birth_date"),
+                veteran: r.flag(student, "student", "veteran"),
+                funded_teacher_trainee: r.flag(student, "student", "funded_teacher_trainee"),
+                salaried: r.flag(student, "student", "salaried"),
+                out_of_province_checked: r.flag(student, "student", "out_of_province_checked"),
+                enlisting: r.flag(student, "student", "enlisting"),
+                grassroots_employment: r.flag(student, "student", "grassroots_employment"),
+                aid_received,
             },
-        }
+        };
+        Loaded { answers, rejected }
     }
 
     /// The answers as (partial) v1 case JSON.
@@ -158,6 +244,7 @@ impl Answers {
         put(&mut enrolment, "nutrition_program", b(e.nutrition_program));
         put(&mut enrolment, "contiguous_poverty_area", b(e.contiguous_poverty_area));
         put(&mut enrolment, "central_university", b(e.central_university));
+        put(&mut enrolment, "vocational_undergraduate", b(e.vocational_undergraduate));
         let st = &self.student;
         let mut student = Map::new();
         put(&mut student, "stage", s(&st.stage));
@@ -170,8 +257,16 @@ impl Answers {
         put(&mut student, "funded_teacher_trainee", b(st.funded_teacher_trainee));
         put(&mut student, "salaried", b(st.salaried));
         put(&mut student, "out_of_province_checked", b(st.out_of_province_checked));
+        put(&mut student, "birth_date", s(&st.birth_date));
+        put(&mut student, "enlisting", b(st.enlisting));
+        put(&mut student, "grassroots_employment", b(st.grassroots_employment));
         if !st.aid_received.is_empty() {
-            student.insert("aid_received".into(), Value::Array(st.aid_received.clone()));
+            let list = st
+                .aid_received
+                .iter()
+                .map(|a| json!({ "program": a.program, "region": a.region }))
+                .collect();
+            student.insert("aid_received".into(), Value::Array(list));
         }
         let h = &self.household;
         let mut hukou = Map::new();
@@ -248,5 +343,70 @@ mod tests {
         example["student"].as_object_mut().unwrap().remove("aid_received"); // empty: omitted
         let read = Answers::from_value(&example);
         assert_eq!(read.to_value(), example);
+    }
+
+    #[test]
+    fn every_case_field_survives_load_save_share() {
+        let case = json!({
+            "as_of": "2025-03-10",
+            "household": { "hukou": { "region": "430923", "area": "rural" }, "statuses": [
+                { "kind": "dibao", "from": "2019-01-01", "to": "2020-06-30" },
+                { "kind": "dibao", "from": "2023-01-01" },
+                { "kind": "future_kind" }
+            ] },
+            "student": {
+                "stage": "undergraduate", "grade": 2, "birth_date": "2005-04-01",
+                "enrolment": { "region": "440106", "ownership": "public", "full_time": true,
+                    "central_university": false, "vocational_undergraduate": true },
+                "hardship": "relative", "veteran": true, "enlisting": false,
+                "grassroots_employment": true, "funded_teacher_trainee": false,
+                "aid_received": [ { "program": "higher.origin_loan", "region": "430923" } ]
+            }
+        });
+        let loaded = Answers::read(&case);
+        assert_eq!(loaded.answers.to_value(), case, "nothing dropped, nothing added");
+        // The unknown status kind is kept (shown to the family) and reported.
+        assert_eq!(loaded.rejected.len(), 1);
+        assert_eq!(loaded.rejected[0].field, "household.statuses[2].kind");
+    }
+
+    #[test]
+    fn values_the_engine_refuses_are_not_kept() {
+        let case = json!({
+            "as_of": "2025-02-30",
+            "note": "x",
+            "household": { "hukou": { "region": "999999" }, "statuses": [ { "kind": "dibao", "from": "2024-13-01" } ] },
+            "student": { "stage": "junior", "grade": 99, "hardshp": "special",
+                "enrolment": { "region": "620100", "boarding": "yes" },
+                "aid_received": [ { "program": "x.y", "region": "430923" } ] }
+        });
+        let loaded = Answers::read(&case);
+        let a = &loaded.answers;
+        assert_eq!(a.as_of, None);
+        assert_eq!(a.household.hukou.region, None);
+        assert_eq!(
+            a.household.statuses,
+            vec![Status { kind: "dibao".into(), from: None, to: None }]
+        );
+        assert_eq!(a.student.grade, None);
+        assert_eq!(a.student.enrolment.region, None);
+        assert_eq!(a.student.enrolment.boarding, None);
+        assert!(a.student.aid_received.is_empty());
+        let mut fields: Vec<&str> = loaded.rejected.iter().map(|e| e.field.as_str()).collect();
+        fields.sort();
+        assert_eq!(
+            fields,
+            [
+                "as_of",
+                "household.hukou.region",
+                "household.statuses[0].from",
+                "note",
+                "student.aid_received[0].program",
+                "student.enrolment.boarding",
+                "student.enrolment.region",
+                "student.grade",
+                "student.hardshp",
+            ]
+        );
     }
 }

@@ -2,10 +2,11 @@
 //! fragment (share links) and the clipboard. Nothing here touches the network.
 
 use js_sys::{Array, Object, Reflect, JSON};
-use serde_json::{Map, Number, Value};
+use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
+use zhuxue_engine::CaseError;
 
-use crate::answers::Answers;
+use crate::answers::{Answers, Loaded};
 
 const ANSWERS_KEY: &str = "zhuxue.answers.v1";
 const LANG_KEY: &str = "zhuxue.lang";
@@ -42,16 +43,51 @@ pub fn forget() {
     clear_fragment();
 }
 
-/// The value of `key` in the URL fragment (`#case=…&lang=en`).
-pub fn fragment_param(key: &str) -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    hash.trim_start_matches('#').split('&').find_map(|pair| {
-        let (k, v) = pair.split_once('=')?;
-        (k == key).then(|| js_sys::decode_uri_component(v).ok().map(String::from)).flatten()
-    })
+/// The longest fragment read: a shared case is well under 2 KB encoded.
+pub const MAX_FRAGMENT: usize = 16 * 1024;
+
+/// What the URL fragment carries for `key` (`#case=…&lang=en`).
+#[derive(Debug, PartialEq)]
+pub enum Param {
+    Absent,
+    /// Present but unusable: too long, or not decodable.
+    Broken,
+    Value(String),
 }
 
-fn clear_fragment() {
+/// The value of `key` in the URL fragment, checked for length before it is decoded.
+pub fn fragment_param(key: &str) -> Param {
+    let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
+        return Param::Absent;
+    };
+    parse_fragment(&hash, key)
+}
+
+/// [`fragment_param`] on a given fragment text (testable without a page).
+pub fn parse_fragment(hash: &str, key: &str) -> Param {
+    if hash.len() > MAX_FRAGMENT {
+        return if hash.contains(&format!("{key}=")) { Param::Broken } else { Param::Absent };
+    }
+    let found = hash.trim_start_matches('#').split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == key).then_some(v)
+    });
+    match found {
+        None => Param::Absent,
+        Some(v) => match js_sys::decode_uri_component(v).map(String::from) {
+            Ok(s) if !s.is_empty() => Param::Value(s),
+            _ => Param::Broken,
+        },
+    }
+}
+
+/// Removes the fragment from the address (after a shared case was taken or declined), so a
+/// reload does not apply it again.
+pub fn clear_fragment() {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    if !hash.contains("case=") {
+        return;
+    }
     if let Some(w) = web_sys::window() {
         if let Ok(h) = w.history() {
             let url = w.location().pathname().unwrap_or_default();
@@ -104,59 +140,30 @@ pub fn set_document_lang(code: &str) {
     }
 }
 
-/// Parses JSON text with the browser's own parser (keeping serde_json's parser out of the
-/// bundle) into a [`Value`].
-pub fn parse_json(text: &str) -> Option<Value> {
-    JSON::parse(text).ok().map(|v| from_js(&v))
-}
-
 /// Serialises a [`Value`] with the browser's `JSON.stringify`.
 pub fn to_json_text(value: &Value) -> String {
     JSON::stringify(&to_js(value)).ok().and_then(|s| s.as_string()).unwrap_or_default()
 }
 
-pub fn answers_from_text(text: &str) -> Option<Answers> {
-    parse_json(text).filter(Value::is_object).map(|v| Answers::from_value(&v))
+/// Reads stored or shared answers with the engine's own reader: the same text is accepted or
+/// refused as the engine would (size, nesting, duplicate keys, each field's value).
+pub fn answers_from_text(text: &str) -> Result<Loaded, CaseError> {
+    let value = zhuxue_engine::json::parse_str(text)?;
+    if !value.is_object() {
+        return Err(CaseError::invalid("(根)", "应为一个对象（{…}）"));
+    }
+    Ok(Answers::read(&value))
 }
 
 pub fn answers_to_text(answers: &Answers) -> String {
     to_json_text(&answers.to_value())
 }
 
-fn from_js(v: &JsValue) -> Value {
-    if let Some(b) = v.as_bool() {
-        Value::Bool(b)
-    } else if let Some(n) = v.as_f64() {
-        Number::from_f64(n).map_or(Value::Null, |n| match n.as_f64() {
-            Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Value::from(f as i64),
-            _ => Value::Number(n),
-        })
-    } else if let Some(s) = v.as_string() {
-        Value::String(s)
-    } else if Array::is_array(v) {
-        Value::Array(Array::from(v).iter().map(|x| from_js(&x)).collect())
-    } else if v.is_object() {
-        let mut map = Map::new();
-        for entry in Object::entries(v.unchecked_ref::<Object>()).iter() {
-            let pair = Array::from(&entry);
-            if let Some(key) = pair.get(0).as_string() {
-                map.insert(key, from_js(&pair.get(1)));
-            }
-        }
-        Value::Object(map)
-    } else {
-        Value::Null
-    }
-}
-
 fn to_js(v: &Value) -> JsValue {
     match v {
         Value::Null => JsValue::NULL,
         Value::Bool(b) => JsValue::from_bool(*b),
-        Value::Number(n) => n.as_i64().map_or_else(
-            || JsValue::from_f64(n.as_f64().unwrap_or(0.0)),
-            |i| JsValue::from_f64(i as f64),
-        ),
+        Value::Number(n) => n.as_i64().map_or(JsValue::NULL, |i| JsValue::from_f64(i as f64)),
         Value::String(s) => JsValue::from_str(s),
         Value::Array(items) => items.iter().map(to_js).collect::<Array>().into(),
         Value::Object(map) => {

@@ -34,30 +34,58 @@ use answers::Answers;
 use i18n::{Lang, Msg};
 use pages::results::Results;
 use questions::Q;
-use state::{Action, Screen, State, Step};
+use state::{Action, LinkProblem, Screen, State, Step};
 
-/// The first state: a shared link if the URL carries one, else the answers kept on this
-/// device, else a blank form dated today.
+/// The first state: the answers kept on this device, else a blank form dated today; and a
+/// shared link if the URL carries one. A shared case that differs from stored answers is shown
+/// but not stored until the user chooses (「用链接里的情况替换我的回答」 or 「保留我的回答」); a
+/// broken link says so and changes nothing.
 pub fn initial_state() -> State {
     let mut state = State::default();
-    let lang = browser::fragment_param("lang")
-        .or_else(browser::load_lang)
-        .and_then(|c| Lang::from_code(&c));
-    if let Some(lang) = lang {
+    let lang = match browser::fragment_param("lang") {
+        browser::Param::Value(c) => Some(c),
+        _ => browser::load_lang(),
+    };
+    if let Some(lang) = lang.and_then(|c| Lang::from_code(&c)) {
         state.lang = lang;
     }
-    if let Some(answers) =
-        browser::fragment_param("case").and_then(|j| browser::answers_from_text(&j))
-    {
-        state.screen = if ready(&answers) { Screen::Results } else { Screen::Step(Step::Home) };
-        state.answers = answers;
-    } else if let Some(answers) =
-        browser::load_answers().and_then(|j| browser::answers_from_text(&j))
-    {
-        state.answers = answers;
+    let stored = browser::load_answers().and_then(|j| browser::answers_from_text(&j).ok());
+    if let Some(loaded) = stored {
+        state.answers = loaded.answers;
+    }
+    let today = browser::today();
+    let blank = |a: &Answers| *a == Answers { as_of: a.as_of.clone(), ..Answers::default() };
+    match browser::fragment_param("case") {
+        browser::Param::Absent => {}
+        browser::Param::Broken => {
+            state.link_problem = Some(LinkProblem::Broken(None));
+            browser::clear_fragment();
+        }
+        browser::Param::Value(text) => match browser::answers_from_text(&text) {
+            Err(e) => {
+                state.link_problem = Some(LinkProblem::Broken(Some(e.message)));
+                browser::clear_fragment();
+            }
+            Ok(loaded) => {
+                if !loaded.rejected.is_empty() {
+                    let messages = loaded.rejected.into_iter().map(|e| e.message).collect();
+                    state.link_problem = Some(LinkProblem::Rejected(messages));
+                }
+                let shared = loaded.answers;
+                if blank(&state.answers) || state.answers == shared {
+                    state.screen =
+                        if ready(&shared) { Screen::Results } else { Screen::Step(Step::Home) };
+                    state.answers = shared;
+                    browser::clear_fragment();
+                } else {
+                    // Shown, not stored, until the user chooses; the fragment stays until then.
+                    state.shared = Some(shared);
+                }
+            }
+        },
     }
     if state.answers.as_of.is_none() {
-        state.answers.as_of = Some(browser::today());
+        state.answers.as_of = Some(today);
     }
     state
 }
@@ -98,12 +126,15 @@ fn step_title(step: Step) -> Msg {
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     {
-        let deps = (state.answers.clone(), state.lang, state.forgotten);
-        use_effect_with(deps, |(answers, lang, forgotten)| {
+        let deps = (state.answers.clone(), state.lang, state.forgotten, state.shared.is_some());
+        use_effect_with(deps, |(answers, lang, forgotten, pending)| {
             if *forgotten {
                 browser::forget();
-            } else {
+            } else if !*pending {
                 browser::save(&browser::answers_to_text(answers), lang.code());
+                // A shared case has been taken or declined (or there was none): a reload
+                // must not apply it again.
+                browser::clear_fragment();
             }
             browser::set_document_lang(lang.code());
         });
@@ -131,13 +162,15 @@ pub fn app() -> Html {
         Callback::from(move |_| dispatch.emit(Action::Forget))
     };
 
-    let body = match state.screen {
-        Screen::Results if ready(&state.answers) => html! {
+    let body = match (&state.shared, state.screen) {
+        (Some(shared), _) => view_shared(shared, lang, &dispatch),
+        (None, Screen::Results) if ready(&state.answers) => html! {
             <Results answers={state.answers.clone()} {lang} dispatch={dispatch.clone()} />
         },
-        Screen::Results => view_step(&state, Step::Home, &dispatch),
-        Screen::Step(step) => view_step(&state, step, &dispatch),
+        (None, Screen::Results) => view_step(&state, Step::Home, &dispatch),
+        (None, Screen::Step(step)) => view_step(&state, step, &dispatch),
     };
+    let link_problem = state.link_problem.as_ref().map(|p| view_link_problem(p, lang, &dispatch));
 
     html! {
         <>
@@ -154,12 +187,64 @@ pub fn app() -> Html {
             </header>
             <main id="main">
                 if state.forgotten { <p class="done" role="status">{ t(Msg::ForgetDone) }</p> }
+                { for link_problem }
                 { body }
             </main>
             <footer class="no-print">
                 <button type="button" class="link" onclick={forget}>{ t(Msg::Forget) }</button>
             </footer>
         </>
+    }
+}
+
+/// A shared case while other answers are stored: the choice first, then the shared case's
+/// result to look at (nothing in it can be edited until the choice is made).
+fn view_shared(shared: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let t = |m| lang.t(m).into_owned();
+    let send = |action: fn() -> Action| {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.emit(action()))
+    };
+    html! {
+        <>
+            <section class="shared-choice" role="alertdialog" aria-labelledby="shared-title" aria-describedby="shared-help">
+                <h2 id="shared-title">{ t(Msg::SharedTitle) }</h2>
+                <p id="shared-help">{ t(Msg::SharedHelp) }</p>
+                <div class="actions">
+                    <button type="button" id="take-shared" onclick={send(|| Action::TakeShared)}>{ t(Msg::UseShared) }</button>
+                    <button type="button" id="keep-mine" class="secondary" onclick={send(|| Action::KeepMine)}>{ t(Msg::KeepMine) }</button>
+                </div>
+            </section>
+            if ready(shared) {
+                <div class="preview">
+                    <Results answers={shared.clone()} {lang} dispatch={Callback::noop()} />
+                </div>
+            }
+        </>
+    }
+}
+
+fn view_link_problem(problem: &LinkProblem, lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let t = |m| lang.t(m).into_owned();
+    let d = dispatch.clone();
+    let dismiss = Callback::from(move |_| d.emit(Action::DismissLinkProblem));
+    let (text, details): (String, Vec<String>) = match problem {
+        LinkProblem::Broken(detail) => (t(Msg::LinkBroken), detail.iter().cloned().collect()),
+        LinkProblem::Rejected(messages) => {
+            (t(Msg::LinkPartial).replace("{n}", &messages.len().to_string()), messages.clone())
+        }
+    };
+    html! {
+        <div class="link-problem" role="alert">
+            <p>{ text }</p>
+            if !details.is_empty() {
+                <details>
+                    <summary>{ t(Msg::Details) }</summary>
+                    <ul>{ for details.iter().map(|m| html! { <li>{ lang.zh(m).into_owned() }</li> }) }</ul>
+                </details>
+            }
+            <button type="button" class="link" onclick={dismiss}>{ t(Msg::Dismiss) }</button>
+        </div>
     }
 }
 

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::answers::{Answers, Status};
+use crate::answers::{Aid, Answers, Status};
 use crate::components::region_picker::RegionPicker;
 use crate::i18n::{Lang, Msg};
 use crate::state::{Action, Step};
@@ -39,6 +39,7 @@ pub enum Q {
     TeacherTrainee,
     Salaried,
     OutOfProvince,
+    AidReceived,
 }
 
 const COMPULSORY: &[&str] = &["primary", "junior"];
@@ -65,6 +66,30 @@ pub const STATUS_KINDS: [(&str, &str, Msg); 7] = [
     ("low_income", "低收入家庭", Msg::HelpLowIncome),
     ("martyr_family", "烈士/优抚家庭", Msg::HelpMartyr),
 ];
+
+/// The programs whose receipt matters to the rules (double aid, 户籍地 fallback, the
+/// exclusive scholarships and loans), by stage.
+pub fn aid_programs(stage: &str) -> &'static [&'static str] {
+    match stage {
+        "primary" | "junior" => {
+            &["compulsory.boarding_allowance", "compulsory.nonboarding_allowance"]
+        }
+        "higher_vocational" | "undergraduate" => &[
+            "higher.national_grant",
+            "higher.national_scholarship",
+            "higher.encouragement_scholarship",
+            "higher.origin_loan",
+            "higher.campus_loan",
+        ],
+        "master" | "doctoral" => &[
+            "graduate.national_grant",
+            "graduate.national_scholarship",
+            "higher.origin_loan",
+            "higher.campus_loan",
+        ],
+        _ => &[],
+    }
+}
 
 /// Number of years in each stage (the grade choices offered).
 pub fn grades(stage: &str) -> u8 {
@@ -100,6 +125,7 @@ impl Q {
                 Q::TeacherTrainee,
                 Q::Salaried,
                 Q::OutOfProvince,
+                Q::AidReceived,
             ],
         }
     }
@@ -126,6 +152,9 @@ impl Q {
             Q::TeacherTrainee => stage == "undergraduate" && a.student.grade.unwrap_or(1) >= 2,
             Q::Salaried => matches!(stage, "master" | "doctoral"),
             Q::OutOfProvince => COMPULSORY.contains(&stage) && a.cross_province(),
+            Q::AidReceived => {
+                !aid_programs(stage).is_empty() && (HIGHER.contains(&stage) || a.cross_province())
+            }
             // Asked only when an assessment needs them (inline on the results).
             Q::NutritionProgram | Q::ContiguousArea => false,
             _ => true,
@@ -155,6 +184,7 @@ impl Q {
             "student.orphan" => Q::Orphan,
             "student.out_of_province_checked" => Q::OutOfProvince,
             "student.birth_date" => Q::Stage,
+            f if f.starts_with("student.aid_received") => Q::AidReceived,
             f if f.starts_with("household.statuses") => Q::Statuses,
             _ => return None,
         })
@@ -185,6 +215,7 @@ impl Q {
             Q::TeacherTrainee => Msg::TeacherTrainee,
             Q::Salaried => Msg::Salaried,
             Q::OutOfProvince => Msg::OutOfProvince,
+            Q::AidReceived => Msg::AidReceived,
         }
     }
 
@@ -216,8 +247,20 @@ impl Q {
                     .household
                     .statuses
                     .iter()
-                    .filter_map(|st| STATUS_KINDS.iter().find(|(k, _, _)| *k == st.kind))
-                    .map(|(_, name, _)| lang.zh(name).into_owned())
+                    .map(|st| {
+                        let name = STATUS_KINDS.iter().find(|(k, _, _)| *k == st.kind).map_or_else(
+                            || lang.t(Msg::UnknownStatus).replace("{k}", &st.kind),
+                            |(_, name, _)| lang.zh(name).into_owned(),
+                        );
+                        match (&st.from, &st.to) {
+                            (None, None) => name,
+                            (from, to) => format!(
+                                "{name}（{}—{}）",
+                                from.as_deref().unwrap_or(""),
+                                to.as_deref().unwrap_or("")
+                            ),
+                        }
+                    })
                     .collect();
                 if names.is_empty() {
                     lang.t(Msg::StatusesNone).into_owned()
@@ -254,6 +297,20 @@ impl Q {
             Q::TeacherTrainee => b(s.funded_teacher_trainee),
             Q::Salaried => b(s.salaried),
             Q::OutOfProvince => b(s.out_of_province_checked),
+            Q::AidReceived => {
+                if s.aid_received.is_empty() {
+                    return lang.t(Msg::StatusesNone).into_owned();
+                }
+                s.aid_received
+                    .iter()
+                    .map(|aid| {
+                        let name = zhuxue_engine::policy::program(&aid.program)
+                            .map_or(aid.program.as_str(), |p| p.name);
+                        format!("{}（{}）", lang.zh(name), place(&Some(aid.region.clone())))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("、")
+            }
         }
     }
 }
@@ -592,16 +649,92 @@ pub fn view(q: Q, a: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html 
             d,
             |a, v| a.student.out_of_province_checked = v,
         ),
+        Q::AidReceived => view_aid_received(a, lang, d),
+    }
+}
+
+/// Which aid the student already receives, and where: one tick per program and paying place
+/// (the school's place and, when it differs, the home county).
+fn view_aid_received(a: &Answers, lang: Lang, d: &Callback<Action>) -> Html {
+    let home = a.household.hukou.region.clone().unwrap_or_default();
+    let school = a.student.enrolment.region.clone().unwrap_or_else(|| home.clone());
+    let mut places = vec![(school.clone(), Msg::AidAtSchool)];
+    if home != school {
+        places.push((home, Msg::AidAtHome));
+    }
+    html! {
+        <fieldset class="q aid" id="q-aid_received">
+            <legend>{ lang.t(Msg::AidReceived) }</legend>
+            <p class="help">{ lang.t(Msg::AidReceivedHelp) }</p>
+            { for aid_programs(a.stage()).iter().map(|program| {
+                let name = zhuxue_engine::policy::program(program).map_or(*program, |p| p.name);
+                html! {
+                    <div class="aid-row">
+                        <p class="aid-name">{ lang.zh(name).into_owned() }</p>
+                        { for places.iter().map(|(region, label)| {
+                            let checked = a.student.aid_received.iter().any(|x| x.program == *program && x.region == *region);
+                            let (program, region) = (program.to_string(), region.clone());
+                            let id = format!("aid-{}-{}", program.replace('.', "-"), region);
+                            let d = d.clone();
+                            let onchange = {
+                                let (program, region) = (program.clone(), region.clone());
+                                Callback::from(move |ev: Event| {
+                                    let input: web_sys::HtmlInputElement = ev.target_unchecked_into();
+                                    let on = input.checked();
+                                    let (program, region) = (program.clone(), region.clone());
+                                    edit(&d, move |a| {
+                                        a.student.aid_received.retain(|x| !(x.program == program && x.region == region));
+                                        if on {
+                                            a.student.aid_received.push(Aid { program: program.clone(), region: region.clone() });
+                                        }
+                                    })
+                                })
+                            };
+                            html! {
+                                <label class="option check" for={id.clone()}>
+                                    <input type="checkbox" id={id} {checked} {onchange} disabled={region.is_empty()} />
+                                    <span>{ lang.t(*label) }</span>
+                                </label>
+                            }
+                        }) }
+                    </div>
+                }
+            }) }
+        </fieldset>
     }
 }
 
 fn view_statuses(a: &Answers, lang: Lang, d: &Callback<Action>) -> Html {
+    // Edits address a status by its index in the list, so every period of a kind is kept
+    // and edited on its own.
+    let set_date = |index: usize, to: bool| {
+        let d = d.clone();
+        Callback::from(move |v: Option<String>| {
+            edit(&d, move |a| {
+                if let Some(s) = a.household.statuses.get_mut(index) {
+                    if to {
+                        s.to = v.clone()
+                    } else {
+                        s.from = v.clone()
+                    }
+                }
+            })
+        })
+    };
+    let unknown: Vec<(usize, &Status)> = a
+        .household
+        .statuses
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !STATUS_KINDS.iter().any(|(k, _, _)| *k == s.kind))
+        .collect();
     html! {
         <fieldset class="q statuses" id="q-statuses">
             <legend>{ lang.t(Msg::Statuses) }</legend>
             { for STATUS_KINDS.iter().map(|(kind, name, help)| {
                 let kind = *kind;
-                let status = a.household.statuses.iter().find(|s| s.kind == kind).cloned();
+                let periods: Vec<(usize, &Status)> =
+                    a.household.statuses.iter().enumerate().filter(|(_, s)| s.kind == kind).collect();
                 let d1 = d.clone();
                 let toggle = Callback::from(move |ev: Event| {
                     let input: web_sys::HtmlInputElement = ev.target_unchecked_into();
@@ -613,29 +746,50 @@ fn view_statuses(a: &Answers, lang: Lang, d: &Callback<Action>) -> Html {
                         }
                     });
                 });
-                let set_date = |to: bool| {
-                    let d = d.clone();
-                    Callback::from(move |v: Option<String>| edit(&d, move |a| {
-                        if let Some(s) = a.household.statuses.iter_mut().find(|s| s.kind == kind) {
-                            if to { s.to = v.clone() } else { s.from = v.clone() }
-                        }
-                    }))
-                };
+                let d2 = d.clone();
+                let add = Callback::from(move |_| edit(&d2, move |a| {
+                    a.household.statuses.push(Status { kind: kind.to_string(), from: None, to: None });
+                }));
                 let id = format!("status-{kind}");
                 html! {
                     <div class="status">
                         <label class="option check" for={id.clone()}>
-                            <input type="checkbox" id={id.clone()} checked={status.is_some()} onchange={toggle}
+                            <input type="checkbox" id={id.clone()} checked={!periods.is_empty()} onchange={toggle}
                                 aria-describedby={format!("{id}-help")} />
                             <span>{ lang.zh(name).into_owned() }</span>
                         </label>
                         <p class="help" id={format!("{id}-help")}>{ lang.t(*help) }</p>
-                        if let Some(st) = status {
-                            <div class="dates">
-                                { date_input(format!("{id}-from"), lang.t(Msg::StatusFrom), st.from.clone(), set_date(false)) }
-                                { date_input(format!("{id}-to"), lang.t(Msg::StatusTo), st.to.clone(), set_date(true)) }
-                            </div>
+                        { for periods.iter().enumerate().map(|(n, (index, st))| {
+                            let pid = if n == 0 { id.clone() } else { format!("{id}-{n}") };
+                            html! {
+                                <div class="dates">
+                                    { date_input(format!("{pid}-from"), lang.t(Msg::StatusFrom), st.from.clone(), set_date(*index, false)) }
+                                    { date_input(format!("{pid}-to"), lang.t(Msg::StatusTo), st.to.clone(), set_date(*index, true)) }
+                                </div>
+                            }
+                        }) }
+                        if !periods.is_empty() {
+                            <button type="button" class="link add-period" onclick={add}>{ lang.t(Msg::AddPeriod) }</button>
                         }
+                    </div>
+                }
+            }) }
+            { for unknown.iter().map(|(index, st)| {
+                let index = *index;
+                let d = d.clone();
+                let remove = Callback::from(move |_: Event| edit(&d, move |a| {
+                    if index < a.household.statuses.len() {
+                        a.household.statuses.remove(index);
+                    }
+                }));
+                let id = format!("status-unknown-{index}");
+                html! {
+                    <div class="status unknown">
+                        <label class="option check" for={id.clone()}>
+                            <input type="checkbox" id={id.clone()} checked=true onchange={remove} />
+                            <span>{ lang.t(Msg::UnknownStatus).replace("{k}", &st.kind) }</span>
+                        </label>
+                        <p class="help">{ lang.t(Msg::UnknownStatusHelp) }</p>
                     </div>
                 }
             }) }

@@ -41,6 +41,20 @@ pub struct State {
     pub editing_from_results: bool,
     /// Set after "forget my answers", to confirm it.
     pub forgotten: bool,
+    /// A case opened from a share link while other answers were stored on this device: shown,
+    /// not stored, until the user takes it or keeps their own.
+    pub shared: Option<Answers>,
+    /// What was wrong with a share link, when something was.
+    pub link_problem: Option<LinkProblem>,
+}
+
+/// A share link that could not be used, in whole or in part.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkProblem {
+    /// Nothing could be read (cut off, damaged, too long); the detail is the reader's message.
+    Broken(Option<String>),
+    /// Read, but these values were refused and left out (the engine's messages).
+    Rejected(Vec<String>),
 }
 
 impl Default for State {
@@ -51,6 +65,8 @@ impl Default for State {
             lang: Lang::Hans,
             editing_from_results: false,
             forgotten: false,
+            shared: None,
+            link_problem: None,
         }
     }
 }
@@ -63,6 +79,11 @@ pub enum Action {
     EditStep(Step),
     SetLang(Lang),
     Forget,
+    /// Replace the stored answers with the shared case.
+    TakeShared,
+    /// Keep the stored answers and set the shared case aside.
+    KeepMine,
+    DismissLinkProblem,
 }
 
 impl Reducible for State {
@@ -88,6 +109,25 @@ impl Reducible for State {
                 next = State { lang: self.lang, forgotten: true, ..State::default() };
                 next.answers.as_of = Some(crate::browser::today());
             }
+            Action::TakeShared => {
+                if let Some(shared) = next.shared.take() {
+                    next.answers = shared;
+                }
+                next.screen = if crate::ready(&next.answers) {
+                    Screen::Results
+                } else {
+                    Screen::Step(Step::Home)
+                };
+            }
+            Action::KeepMine => {
+                next.shared = None;
+                next.screen = if crate::ready(&next.answers) {
+                    Screen::Results
+                } else {
+                    Screen::Step(Step::Home)
+                };
+            }
+            Action::DismissLinkProblem => next.link_problem = None,
         }
         Rc::new(next)
     }

@@ -26,7 +26,7 @@ fn engine_runs_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn answers_round_trip_through_a_share_fragment() {
-    let answers = zhuxue_web::browser::answers_from_text(EXAMPLE).unwrap();
+    let answers = zhuxue_web::browser::answers_from_text(EXAMPLE).unwrap().answers;
     assert_eq!(answers.household.hukou.region.as_deref(), Some("621126"));
     assert_eq!(answers.household.statuses.len(), 3);
     let link =
@@ -34,8 +34,32 @@ fn answers_round_trip_through_a_share_fragment() {
     let fragment = link.split_once("#case=").unwrap().1;
     let (case, lang) = fragment.split_once("&lang=").unwrap();
     let decoded = String::from(js_sys::decode_uri_component(case).unwrap());
-    assert_eq!(zhuxue_web::browser::answers_from_text(&decoded).unwrap(), answers);
+    assert_eq!(zhuxue_web::browser::answers_from_text(&decoded).unwrap().answers, answers);
     assert_eq!(lang, "zh-Hant");
+}
+
+/// Hostile and broken links: capped before decoding, read by the engine's own reader (no
+/// recursion into 10,000 nested levels), and refused values not kept.
+#[wasm_bindgen_test]
+fn broken_and_hostile_links_are_refused_without_harm() {
+    use zhuxue_web::browser::{answers_from_text, parse_fragment, Param, MAX_FRAGMENT};
+    assert_eq!(parse_fragment("#case=%7Bbad", "case"), Param::Value("{bad".into()));
+    assert!(answers_from_text("{bad").is_err());
+    assert_eq!(parse_fragment("#case=%E0%A4%A", "case"), Param::Broken);
+    assert_eq!(parse_fragment("#case=", "case"), Param::Broken);
+    assert_eq!(parse_fragment("#lang=en", "case"), Param::Absent);
+    let long = format!("#case={}", "a".repeat(MAX_FRAGMENT));
+    assert_eq!(parse_fragment(&long, "case"), Param::Broken);
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let e = answers_from_text(&format!("{{\"student\": {deep}}}")).unwrap_err();
+    assert_eq!(e.kind, zhuxue_engine::error::ErrorKind::TooLarge);
+    let e = answers_from_text(r#"{"student": {"grade": 2.0}}"#).unwrap_err();
+    assert_eq!(e.field, "student.grade");
+    let loaded = answers_from_text(r#"{"household": {"hukou": {"region": "+620102"}}, "student": {"grade": 99, "stage": "junior"}}"#).unwrap();
+    assert_eq!(loaded.answers.household.hukou.region, None);
+    assert_eq!(loaded.answers.student.grade, None);
+    assert_eq!(loaded.answers.student.stage.as_deref(), Some("junior"));
+    assert_eq!(loaded.rejected.len(), 2);
 }
 
 #[wasm_bindgen_test]

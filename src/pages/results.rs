@@ -201,10 +201,29 @@ pub fn results(p: &Props) -> Html {
     let mut a: Assessment = match outcome {
         Ok(a) => a,
         Err(err) => {
+            // A sentence and a way to the one question to fix; the engine's message (with
+            // its field path) only behind 「详细信息」.
             let q = Q::from_field(&err.field);
+            let sentence = match q {
+                Some(q) => fill(&t(Msg::FixAnswer), &[("q", lang.t(q.label()).into_owned())]),
+                None => t(Msg::FixUnknown),
+            };
+            let go = q.map(|q| {
+                let d = p.dispatch.clone();
+                Callback::from(move |_| d.emit(Action::EditStep(q.step())))
+            });
             return html! {
                 <section class="results">
-                    <p class="error" role="alert">{ lang.zh(&err.message).into_owned() }</p>
+                    <div class="error" role="alert">
+                        <p>{ sentence }</p>
+                        if let Some(go) = go {
+                            <button type="button" class="fix" onclick={go}>{ t(Msg::FixGo) }</button>
+                        }
+                        <details>
+                            <summary>{ t(Msg::Details) }</summary>
+                            <p class="detail">{ lang.zh(&err.message).into_owned() }</p>
+                        </details>
+                    </div>
                     if let Some(q) = q {
                         { questions::view(q, &p.answers, lang, &p.dispatch) }
                     }

@@ -554,6 +554,101 @@ fn optional_enum<T: Copy>(
     })
 }
 
+/// The keys an object of the case may have, by its shape (`""` for the root,
+/// `household.statuses[]` for a status); empty for an unknown shape.
+pub fn keys(shape: &str) -> &'static [&'static str] {
+    KEYS.iter().find(|(s, _)| *s == shape).map_or(&[], |(_, k)| k)
+}
+
+/// Reads one field of a partial case exactly as [`Case::from_value`] and [`crate::validate`]
+/// would, for callers that hold a case still being answered (the app): the same value is
+/// accepted or refused, with the same message. `path` is the JSON path with real indices
+/// (`household.statuses[0].from`).
+pub fn check_field(path: &str, value: &Value) -> Result<(), CaseError> {
+    let shape = shape_of(path);
+    match shape.as_str() {
+        "as_of"
+        | "student.birth_date"
+        | "household.statuses[].from"
+        | "household.statuses[].to" => date(value, path).map(|_| ()),
+        "household.hukou.region" | "student.enrolment.region" | "student.aid_received[].region" => {
+            let code = region(value, path)?;
+            crate::validate::county(code.0, path)
+        }
+        "household.hukou.area" => enum_field(value, path, AREAS),
+        "student.enrolment.ownership" => enum_field(value, path, OWNERSHIPS),
+        "student.enrolment.setting" => enum_field(value, path, SETTINGS),
+        "student.enrolment.kindergarten" => enum_field(value, path, KINDERGARTENS),
+        "student.enrolment.major" => enum_field(value, path, MAJORS),
+        "student.hardship" => enum_field(value, path, HARDSHIPS),
+        "student.stage" => {
+            let stages: Vec<(&str, Stage)> = Stage::ALL.iter().map(|(n, s, _)| (*n, *s)).collect();
+            enum_field(value, path, &stages)
+        }
+        "household.statuses[].kind" => {
+            let kinds: Vec<(&str, StatusKind)> =
+                StatusKind::ALL.iter().map(|(n, k, _)| (*n, *k)).collect();
+            enum_field(value, path, &kinds)
+        }
+        "student.grade" => value
+            .as_u64()
+            .filter(|g| (1..=20).contains(g))
+            .map(|_| ())
+            .ok_or_else(|| CaseError::invalid(path, "年级应为1到20之间的整数")),
+        "student.aid_received[].program" => {
+            let text = string(value, path)?;
+            match crate::policy::program(text) {
+                Some(_) => Ok(()),
+                None => Err(CaseError::invalid(
+                    path,
+                    format!("资助项目{}不在国家资助项目目录中", quote(text)),
+                )),
+            }
+        }
+        _ => {
+            let (parent, key) = shape.rsplit_once('.').unwrap_or(("", shape.as_str()));
+            match KEYS.iter().find(|(s, _)| *s == parent) {
+                Some((_, keys)) if keys.contains(&key) => value
+                    .as_bool()
+                    .map(|_| ())
+                    .ok_or_else(|| CaseError::invalid(path, "应为 true 或 false")),
+                Some((_, keys)) => Err(unknown_field(path, parent, key, keys)),
+                None => {
+                    Err(CaseError::new(path, format!("未知字段 {path}"), ErrorKind::UnknownField))
+                }
+            }
+        }
+    }
+}
+
+fn enum_field<T: Copy>(value: &Value, path: &str, choices: &[(&str, T)]) -> Result<(), CaseError> {
+    let (parent, key) = path.rsplit_once('.').unwrap_or(("", path));
+    let mut obj = Map::new();
+    obj.insert(key.to_string(), value.clone());
+    optional_enum(&obj, parent, key, choices).map(|_| ())
+}
+
+/// `household.statuses[2].from` → `household.statuses[].from`.
+fn shape_of(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_index = false;
+    for c in path.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                out.push('[');
+            }
+            ']' => {
+                in_index = false;
+                out.push(']');
+            }
+            _ if in_index => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Checks that every object in the case has only known keys, recursively. `shape` is the path
 /// with list indices as `[]` (for [`KEYS`]); `path` the real one (for the message).
 fn known_keys(value: &Value, shape: &str, path: &str) -> Result<(), CaseError> {
@@ -655,6 +750,35 @@ mod tests {
     fn duplicate_keys_are_refused() {
         let e = error(&CASE.replace(r#""grade": 2"#, r#""grade": 2, "grade": 3"#));
         assert_eq!((e.field.as_str(), e.kind), ("student.grade", ErrorKind::Invalid));
+    }
+
+    #[test]
+    fn single_fields_are_read_as_the_whole_case_reads_them() {
+        use serde_json::json;
+        assert!(check_field("household.hukou.region", &json!("620102")).is_ok());
+        let e = check_field("household.hukou.region", &json!("+620102")).unwrap_err();
+        assert_eq!((e.field.as_str(), e.kind), ("household.hukou.region", ErrorKind::Invalid));
+        assert!(check_field("student.enrolment.region", &json!("999999")).is_err());
+        assert!(check_field("student.enrolment.region", &json!("620100")).is_err());
+        assert!(check_field("student.grade", &json!(2)).is_ok());
+        assert!(check_field("student.grade", &json!(99)).is_err());
+        assert!(check_field("student.grade", &json!("2")).is_err());
+        assert!(check_field("household.statuses[3].from", &json!("2024-02-30")).is_err());
+        assert!(check_field("household.statuses[3].kind", &json!("dibao")).is_ok());
+        assert!(check_field("household.statuses[0].kind", &json!("poor")).is_err());
+        assert!(check_field("student.enrolment.boarding", &json!(true)).is_ok());
+        assert!(check_field("student.enrolment.boarding", &json!("yes")).is_err());
+        assert!(check_field("student.veteran", &json!(false)).is_ok());
+        assert_eq!(
+            check_field("student.hardshp", &json!("x")).unwrap_err().kind,
+            ErrorKind::UnknownField
+        );
+        assert!(
+            check_field("student.aid_received[0].program", &json!("higher.origin_loan")).is_ok()
+        );
+        assert!(check_field("student.aid_received[0].program", &json!("x")).is_err());
+        assert!(check_field("student.stage", &json!("junior")).is_ok());
+        assert!(check_field("student.hardship", &json!("very")).is_err());
     }
 
     #[test]

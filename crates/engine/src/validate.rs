@@ -69,7 +69,8 @@ pub fn validate(case: &Case) -> Result<(), CaseError> {
     Ok(())
 }
 
-fn county(code: u32, field: &str) -> Result<(), CaseError> {
+/// A county-level code of the registry, or an error naming `field`.
+pub fn county(code: u32, field: &str) -> Result<(), CaseError> {
     match regions::lookup(code) {
         Some(r) if r.level == regions::Level::County => Ok(()),
         Some(r) => Err(CaseError::invalid(

@@ -47,8 +47,9 @@ for (let i = 0; i < runs; i++) {
   await context.close();
 }
 // Results update as answers change: open a shared case straight on its results, answer the
-// inline question, and time from the click to the new headline being in the DOM (throttled).
-const shared = { as_of: '2025-10-10', household: { hukou: { region: '621126', area: 'rural' }, statuses: [{ kind: 'lifted_out', from: '2021-01-01' }] },
+// inline question (安化: a poverty county whose 片区 status is not sourced, so the meal is
+// asked), and time from the click to the new headline being in the DOM (throttled).
+const shared = { as_of: '2025-10-10', household: { hukou: { region: '430923', area: 'rural' }, statuses: [{ kind: 'lifted_out', from: '2021-01-01' }] },
   student: { stage: 'junior', grade: 2, enrolment: { ownership: 'public', boarding: true, setting: 'rural' }, hardship: 'special' } };
 const updates = [];
 for (let i = 0; i < runs; i++) {

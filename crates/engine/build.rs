@@ -130,6 +130,15 @@ struct Group {
 }
 
 fn main() {
+    // The long texts no screen of the family app shows (each citation's `note` and `source`,
+    // each parameter's `description`, each county-list row's basis) are left out of Wasm
+    // builds — about 4 KB brotli of the first load — and kept everywhere else (CLI, tests), so
+    // the assessment JSON there is complete. `ZHUXUE_TEXTS=1` keeps them in a Wasm build too
+    // (a JS API that returns whole assessments). The fields stay, empty.
+    println!("cargo:rerun-if-env-changed=ZHUXUE_TEXTS");
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    let texts = !wasm || std::env::var_os("ZHUXUE_TEXTS").is_some();
+    let text = |s: &str| if texts { s.to_string() } else { String::new() };
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("policy");
     println!("cargo:rerun-if-changed={}", root.display());
     let national = root.join("national");
@@ -159,7 +168,15 @@ fn main() {
         writeln!(
             out,
             "    Citation {{ id: {:?}, title: {:?}, number: {:?}, issuer: {:?}, date: {}, source: {:?}, confirmed: {}, unverified: {:?}, note: {:?} }},",
-            c.id, c.title, c.number, c.issuer, optional_date(c.date.as_deref()), c.source, c.confirmed, c.unverified, c.note
+            c.id,
+            c.title,
+            c.number,
+            c.issuer,
+            optional_date(c.date.as_deref()),
+            text(&c.source),
+            c.confirmed,
+            c.unverified,
+            c.note.as_deref().filter(|_| texts)
         )
         .unwrap();
     }
@@ -191,7 +208,9 @@ fn main() {
         writeln!(
             out,
             "pub static {ident}: Parameter = Parameter {{ name: {:?}, unit: {:?}, description: {:?}, values: &[",
-            p.name, p.unit, p.description
+            p.name,
+            p.unit,
+            text(&p.description)
         )
         .unwrap();
         for v in &p.values {
@@ -253,7 +272,7 @@ fn main() {
     for file in lists {
         let l: List = read_toml(&file);
         match &l.csv {
-            Some(csv) => county_list(&mut out, &l, &lists_dir.join(csv)),
+            Some(csv) => county_list(&mut out, &l, &lists_dir.join(csv), texts),
             None => prefix_list(&mut out, &l, &file),
         }
     }
@@ -323,7 +342,7 @@ fn prefix_list(out: &mut String, l: &List, file: &Path) {
 
 /// A county list from CSV rows: every code column of every row (today's code and the code as
 /// listed), sorted for binary search, each with the index of its (group, basis).
-fn county_list(out: &mut String, l: &List, csv: &Path) {
+fn county_list(out: &mut String, l: &List, csv: &Path, texts: bool) {
     let text = std::fs::read_to_string(csv)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", csv.display()));
     let mut rows = text.lines().map(split_csv_line);
@@ -361,6 +380,7 @@ fn county_list(out: &mut String, l: &List, csv: &Path) {
     )
     .unwrap();
     for (name, basis) in &groups {
+        let basis = if texts { basis.as_str() } else { "" };
         writeln!(out, "    CountyGroup {{ name: {name:?}, basis: {basis:?} }},").unwrap();
     }
     let codes: Vec<u32> = counties.keys().copied().collect();

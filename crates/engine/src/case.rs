@@ -542,15 +542,22 @@ fn optional_enum<T: Copy>(
     key: &str,
     choices: &[(&str, T)],
 ) -> Result<Option<T>, CaseError> {
+    let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+    Ok(optional_choice(obj, parent, key, &names)?.map(|i| choices[i].1))
+}
+
+/// The index of the value among `names` (not generic: one copy serves every enum).
+fn optional_choice(
+    obj: &Map<String, Value>,
+    parent: &str,
+    key: &str,
+    names: &[&str],
+) -> Result<Option<usize>, CaseError> {
     let Some(value) = optional(obj, key) else { return Ok(None) };
     let path = join(parent, key);
     let text = string(value, &path)?;
-    choices.iter().find(|(name, _)| *name == text).map(|(_, v)| Some(*v)).ok_or_else(|| {
-        let allowed: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
-        CaseError::invalid(
-            path,
-            format!("取值{}无法识别，应为：{}", quote(text), allowed.join("、")),
-        )
+    names.iter().position(|name| *name == text).map(Some).ok_or_else(|| {
+        CaseError::invalid(path, format!("取值{}无法识别，应为：{}", quote(text), names.join("、")))
     })
 }
 
@@ -582,13 +589,12 @@ pub fn check_field(path: &str, value: &Value) -> Result<(), CaseError> {
         "student.enrolment.major" => enum_field(value, path, MAJORS),
         "student.hardship" => enum_field(value, path, HARDSHIPS),
         "student.stage" => {
-            let stages: Vec<(&str, Stage)> = Stage::ALL.iter().map(|(n, s, _)| (*n, *s)).collect();
-            enum_field(value, path, &stages)
+            let names: Vec<&str> = Stage::ALL.iter().map(|(n, _, _)| *n).collect();
+            choice_field(value, path, &names)
         }
         "household.statuses[].kind" => {
-            let kinds: Vec<(&str, StatusKind)> =
-                StatusKind::ALL.iter().map(|(n, k, _)| (*n, *k)).collect();
-            enum_field(value, path, &kinds)
+            let names: Vec<&str> = StatusKind::ALL.iter().map(|(n, _, _)| *n).collect();
+            choice_field(value, path, &names)
         }
         "student.grade" => value
             .as_u64()
@@ -622,10 +628,15 @@ pub fn check_field(path: &str, value: &Value) -> Result<(), CaseError> {
 }
 
 fn enum_field<T: Copy>(value: &Value, path: &str, choices: &[(&str, T)]) -> Result<(), CaseError> {
+    let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+    choice_field(value, path, &names)
+}
+
+fn choice_field(value: &Value, path: &str, names: &[&str]) -> Result<(), CaseError> {
     let (parent, key) = path.rsplit_once('.').unwrap_or(("", path));
     let mut obj = Map::new();
     obj.insert(key.to_string(), value.clone());
-    optional_enum(&obj, parent, key, choices).map(|_| ())
+    optional_choice(&obj, parent, key, names).map(|_| ())
 }
 
 /// `household.statuses[2].from` → `household.statuses[].from`.

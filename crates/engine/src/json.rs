@@ -382,8 +382,22 @@ mod tests {
         let (k, f, _) = kind(parse_str(r#"{"a": [1e3]}"#));
         assert_eq!((k, f.as_str()), (ErrorKind::Invalid, "a[0]"));
         for bad in [
-            "{", "[1,]", "{\"a\" 1}", "{\"a\":1,}", "\"\\x\"", "\"\\ud800\"", "\"a\nb\"", "01", "-", "1.",
-            "tru", "nul", "{1: 2}", "\"\\u12\"", "[1 2]", "\"abc",
+            "{",
+            "[1,]",
+            "{\"a\" 1}",
+            "{\"a\":1,}",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"a\nb\"",
+            "01",
+            "-",
+            "1.",
+            "tru",
+            "nul",
+            "{1: 2}",
+            "\"\\u12\"",
+            "[1 2]",
+            "\"abc",
         ] {
             assert_eq!(kind(parse_str(bad)).0, ErrorKind::Syntax, "{bad:?}");
         }
@@ -402,7 +416,10 @@ mod tests {
         assert_eq!(v["s"], "a\"\\/\u{8}\u{c}\n\r\té中😀");
         assert_eq!(v["n"], serde_json::json!(u64::MAX));
         assert_eq!(v["m"], serde_json::json!(i64::MIN));
-        assert_eq!((v["e"].clone(), v["l"].clone()), (serde_json::json!({}), serde_json::json!([])));
+        assert_eq!(
+            (v["e"].clone(), v["l"].clone()),
+            (serde_json::json!({}), serde_json::json!([]))
+        );
         assert_eq!(parse_str("\u{feff}{}").unwrap(), serde_json::json!({}));
     }
 }

@@ -116,28 +116,23 @@ impl Date {
         later.day_number() - self.day_number()
     }
 
-    /// Days since 1900-01-01 (day 0).
+    /// A day count (days since 1970-01-01, Howard Hinnant's `days_from_civil`): constant time.
     fn day_number(self) -> i64 {
-        let mut days = 0i64;
-        for y in Date::MIN_YEAR..self.year {
-            days += if is_leap(y) { 366 } else { 365 };
-        }
-        for m in 1..self.month {
-            days += i64::from(days_in_month(self.year, m));
-        }
-        days + i64::from(self.day) - 1
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
     }
-}
-
-const fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
 const fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
         2 => 28,
         _ => 0,
     }
@@ -187,6 +182,14 @@ impl serde::Serialize for Term {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Date {
+        fn next_day(self) -> Option<Date> {
+            Date::new(self.year, self.month, self.day + 1)
+                .or_else(|| Date::new(self.year, self.month + 1, 1))
+                .or_else(|| Date::new(self.year + 1, 1, 1))
+        }
+    }
 
     #[test]
     fn parses_valid_and_rejects_impossible_dates() {
@@ -240,5 +243,15 @@ mod tests {
         assert_eq!(Date::ymd(2024, 2, 28).days_until(Date::ymd(2024, 3, 1)), 2);
         assert_eq!(Date::ymd(2025, 3, 1).days_until(Date::ymd(2024, 3, 1)), -365);
         assert_eq!(Date::ymd(1900, 1, 1).days_until(Date::ymd(2199, 12, 31)), 109572);
+        assert_eq!(Date::ymd(1970, 1, 1).day_number(), 0);
+        assert_eq!(Date::ymd(2000, 3, 1).day_number(), 11017);
+        // Every day of the supported years is one more than the day before.
+        let mut d = Date::ymd(1900, 1, 1);
+        let mut n = d.day_number();
+        while let Some(next) = d.next_day() {
+            assert_eq!(next.day_number(), n + 1, "{next}");
+            (d, n) = (next, n + 1);
+        }
+        assert_eq!(d, Date::ymd(2199, 12, 31));
     }
 }

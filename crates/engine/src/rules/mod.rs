@@ -437,41 +437,44 @@ pub(crate) fn exemption_payer(e: &mut Eval, ctx: &Ctx) -> Payer {
     ctx.payer(PayerBasis::Enrolment)
 }
 
+/// Every program's rule, in catalogue order.
+const RULES: [fn(&Ctx) -> Eval; 26] = [
+    compulsory::preschool_fee_waiver,
+    compulsory::preschool_hardship_aid,
+    compulsory::tuition_waiver,
+    compulsory::free_textbooks,
+    compulsory::boarding_allowance,
+    compulsory::nonboarding_allowance,
+    compulsory::nutrition_meal,
+    secondary::senior_fee_waiver,
+    secondary::senior_national_grant,
+    secondary::vocational_tuition_waiver,
+    secondary::vocational_national_grant,
+    secondary::vocational_national_scholarship,
+    secondary::yulu,
+    higher::national_grant,
+    higher::national_scholarship,
+    higher::encouragement_scholarship,
+    higher::origin_loan,
+    higher::campus_loan,
+    higher::freshman_travel,
+    higher::green_channel,
+    higher::graduate_national_grant,
+    higher::graduate_national_scholarship,
+    higher::graduate_academic_scholarship,
+    higher::military_tuition_compensation,
+    higher::military_tuition_waiver,
+    higher::grassroots_tuition_compensation,
+];
+
 pub fn assess(case: &Case) -> Assessment {
     let ctx = Ctx::new(case);
-    let evals = [
-        compulsory::preschool_fee_waiver(&ctx),
-        compulsory::preschool_hardship_aid(&ctx),
-        compulsory::tuition_waiver(&ctx),
-        compulsory::free_textbooks(&ctx),
-        compulsory::boarding_allowance(&ctx),
-        compulsory::nonboarding_allowance(&ctx),
-        compulsory::nutrition_meal(&ctx),
-        secondary::senior_fee_waiver(&ctx),
-        secondary::senior_national_grant(&ctx),
-        secondary::vocational_tuition_waiver(&ctx),
-        secondary::vocational_national_grant(&ctx),
-        secondary::vocational_national_scholarship(&ctx),
-        secondary::yulu(&ctx),
-        higher::national_grant(&ctx),
-        higher::national_scholarship(&ctx),
-        higher::encouragement_scholarship(&ctx),
-        higher::origin_loan(&ctx),
-        higher::campus_loan(&ctx),
-        higher::freshman_travel(&ctx),
-        higher::green_channel(&ctx),
-        higher::graduate_national_grant(&ctx),
-        higher::graduate_national_scholarship(&ctx),
-        higher::graduate_academic_scholarship(&ctx),
-        higher::military_tuition_compensation(&ctx),
-        higher::military_tuition_waiver(&ctx),
-        higher::grassroots_tuition_compensation(&ctx),
-    ];
     let mut entitlements = Vec::new();
     let mut not_entitled = Vec::new();
     let mut unverified = Vec::new();
     let mut continuation_unknown = Vec::new();
-    for e in evals {
+    for rule in RULES {
+        let e = rule(&ctx);
         if e.failed {
             not_entitled.push(NotEntitled {
                 program: e.info.id,

@@ -285,7 +285,9 @@ pub fn results(p: &Props) -> Html {
             </div>
             if lang == Lang::En { <p class="help">{ t(Msg::EnglishNote) }</p> }
             <ul class="notices" aria-label={t(Msg::Notices)}>
-                { for a.notices.iter().filter(|n| n.kind != NoticeKind::NationalOnly).map(|n| html! {
+                // Answers kept from another stage are not the family's mistake: the engine's
+                // `not_applicable` notices (which name fields) are for officers and the API.
+                { for a.notices.iter().filter(|n| !matches!(n.kind, NoticeKind::NationalOnly | NoticeKind::NotApplicable)).map(|n| html! {
                     <li class={classes!("notice", notice_class(n.kind))}>{ lang.zh(&n.text).into_owned() }</li>
                 }) }
             </ul>

@@ -298,6 +298,7 @@ test('keyboard only: the first screen can be answered without a pointer', async 
   // Skip past the language selector and the date to the county search.
   await page.focus('#hukou-search');
   await page.keyboard.type('东乡族');
+  await page.waitForSelector('button.hit'); // the hits are rendered before Tab moves to them
   await page.keyboard.press('Tab'); // to the first hit
   const focused = await page.evaluate(() => document.activeElement.textContent);
   assert.equal(focused, '甘肃省临夏回族自治州东乡族自治县');

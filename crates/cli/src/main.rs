@@ -15,13 +15,14 @@ use std::process::ExitCode;
 
 use zhuxue_engine::CaseError;
 
-const USAGE: &str = "用法 / usage:\n  zhuxue assess CASE.json   评估一个案例，输出评估结果 JSON\n  zhuxue assess -           从标准输入读取案例\n  zhuxue --version          规则版本";
+const USAGE: &str = "用法 / usage:\n  zhuxue assess CASE.json   评估一个案例，输出评估结果 JSON\n  zhuxue assess -           从标准输入读取案例\n  zhuxue roster ROSTER.csv|.xlsx [--list KIND=FILE]... [--as-of YYYY-MM-DD] -o OUT.csv|OUT.xlsx\n                            名册比对（KIND：dibao tekun lifted_out monitored disabled orphan low_income）\n  zhuxue --version          规则版本";
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let first = args.first().and_then(|a| a.to_str());
     match (first, args.len()) {
         (Some("assess"), 2) => assess(&args[1]),
+        (Some("roster"), _) => roster(&args[1..]),
         (Some("--version" | "version"), 1) => {
             let info = zhuxue_engine::rules_info();
             let line = format!(
@@ -59,6 +60,121 @@ fn assess(path: &OsString) -> ExitCode {
         Ok(json) => emit(&json, ExitCode::SUCCESS),
         Err(json) => emit(&json, ExitCode::FAILURE),
     }
+}
+
+/// `zhuxue roster`: reads the roster and the lists, checks every row, writes the report, and
+/// prints a one-line summary on stderr. Exit 0 when the report was written (whatever the
+/// flags), 1 when a file could not be read or written, 2 on usage errors.
+fn roster(args: &[OsString]) -> ExitCode {
+    let usage = |why: &str| {
+        let _ = writeln!(std::io::stderr(), "{why}\n{USAGE}");
+        ExitCode::from(2)
+    };
+    let mut roster_path = None;
+    let mut lists = Vec::new();
+    let mut out_path = None;
+    let mut as_of = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.to_str() {
+            Some("--list") => {
+                let Some(spec) = it.next().and_then(|s| s.to_str()) else {
+                    return usage("--list 需要 KIND=FILE");
+                };
+                let Some((kind, file)) = spec.split_once('=') else {
+                    return usage("--list 需要 KIND=FILE");
+                };
+                let Some(kind) = zhuxue_roster::ListKind::parse(kind) else {
+                    return usage(&format!("未知的名单类别 {kind}"));
+                };
+                lists.push((kind, OsString::from(file)));
+            }
+            Some("-o" | "--output") => out_path = it.next().cloned(),
+            Some("--as-of") => {
+                let Some(d) =
+                    it.next().and_then(|s| s.to_str()).and_then(zhuxue_engine::date::Date::parse)
+                else {
+                    return usage("--as-of 需要 YYYY-MM-DD 格式的日期");
+                };
+                as_of = Some(d);
+            }
+            _ if roster_path.is_none() => roster_path = Some(arg.clone()),
+            _ => return usage(&format!("多余的参数 {}", arg.to_string_lossy())),
+        }
+    }
+    let (Some(roster_path), Some(out_path)) = (roster_path, out_path) else {
+        return usage("需要名册文件和 -o 输出文件");
+    };
+    let read = |path: &OsString| {
+        std::fs::read(path).map_err(|e| {
+            CaseError::io(format!("无法读取 {}：{}", path.to_string_lossy(), io_reason(&e)))
+        })
+    };
+    let fail = |e: CaseError| {
+        let _ = writeln!(std::io::stderr(), "{}", e.to_json());
+        ExitCode::FAILURE
+    };
+    let roster_bytes = match read(&roster_path) {
+        Ok(b) => b,
+        Err(e) => return fail(e),
+    };
+    let mut list_bytes = Vec::new();
+    for (kind, path) in &lists {
+        match read(path) {
+            Ok(b) => list_bytes.push((*kind, b)),
+            Err(e) => return fail(e),
+        }
+    }
+    let options =
+        zhuxue_roster::Options { as_of: as_of.unwrap_or_else(today), mapping: Vec::new() };
+    let report = match zhuxue_roster::check(&roster_bytes, &list_bytes, &options) {
+        Ok(r) => r,
+        Err(e) => return fail(CaseError::new("", e, zhuxue_engine::error::ErrorKind::Invalid)),
+    };
+    let out_name = out_path.to_string_lossy().to_lowercase();
+    let bytes = if out_name.ends_with(".xlsx") {
+        match zhuxue_roster::export::xlsx(&report) {
+            Ok(b) => b,
+            Err(e) => return fail(CaseError::io(e)),
+        }
+    } else {
+        zhuxue_roster::export::csv(&report)
+    };
+    if let Err(e) = std::fs::write(&out_path, bytes) {
+        return fail(CaseError::io(format!(
+            "无法写出 {}：{}",
+            out_path.to_string_lossy(),
+            write_reason(&e)
+        )));
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "{}（{}，按 {} 的政策，规则 {}）",
+        report.summary(),
+        report.format.label(),
+        options.as_of,
+        zhuxue_engine::rules_info().version
+    );
+    ExitCode::SUCCESS
+}
+
+/// Today's date from the system clock (UTC), for `--as-of` when it is not given.
+fn today() -> zhuxue_engine::date::Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // civil_from_days (Howard Hinnant).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = (yoe + era * 400 + i64::from(m <= 2)) as u16;
+    zhuxue_engine::date::Date::new(y, m, d)
+        .unwrap_or_else(|| zhuxue_engine::rules_info().verified_on)
 }
 
 /// The reason an IO operation failed, in Chinese where the kind is common.

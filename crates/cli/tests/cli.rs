@@ -48,6 +48,9 @@ fn every_example_is_assessed_with_citations_on_every_line() {
     let mut n = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
         let (code, out) = zhuxue(&["assess", path.to_str().unwrap()], None);
         assert_eq!(code, 0, "{}", path.display());
         let a: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -159,4 +162,75 @@ fn a_path_that_is_not_utf8_is_read() {
     assert_eq!(e["error"]["kind"], "io");
     assert!(e["error"]["message"].as_str().unwrap().contains("文件不存在"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn roster_example(name: &str) -> String {
+    format!("{}/../../examples/roster/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn roster_writes_every_row_with_its_flag_and_a_summary() {
+    let dir = std::env::temp_dir().join(format!("zhuxue-roster-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for out in ["out.csv", "out.xlsx"] {
+        let out = dir.join(out);
+        let o = Command::new(env!("CARGO_BIN_EXE_zhuxue"))
+            .args(["roster", &roster_example("roster-template.csv")])
+            .args(["--list", &format!("dibao={}", roster_example("dibao.csv"))])
+            .args(["--list", &format!("lifted_out={}", roster_example("lifted_out.csv"))])
+            .args(["--as-of", "2025-10-10", "-o"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        let stderr = String::from_utf8(o.stderr).unwrap();
+        assert_eq!(
+            stderr.trim(),
+            "共 8 行：无法评估 1，重复资助 2，不符合条件却已资助 1，应助未助 1，待核实 1，一致 2（CSV（UTF-8，带BOM），按 2025-10-10 的政策，规则 2026.11.23）"
+        );
+        let bytes = std::fs::read(&out).unwrap();
+        let (table, _) = zhuxue_roster::table::read(&bytes, |_| true).unwrap();
+        assert_eq!(table.rows.len(), 8, "every row accounted for");
+        let flags: Vec<&str> = table.rows.iter().map(|r| r.cells[16].as_str()).collect();
+        assert_eq!(
+            flags,
+            [
+                "一致",
+                "应助未助",
+                "不符合条件却已资助",
+                "重复资助",
+                "重复资助",
+                "待核实",
+                "无法评估",
+                "一致"
+            ]
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn roster_usage_and_file_errors() {
+    let (code, _) = zhuxue(&["roster", &roster_example("roster-template.csv")], None);
+    assert_eq!(code, 2, "no -o");
+    let (code, _) = zhuxue(
+        &[
+            "roster",
+            &roster_example("roster-template.csv"),
+            "--list",
+            "aliens=x.csv",
+            "-o",
+            "/tmp/x.csv",
+        ],
+        None,
+    );
+    assert_eq!(code, 2, "unknown list kind");
+    let o = Command::new(env!("CARGO_BIN_EXE_zhuxue"))
+        .args(["roster", "/nonexistent/roster.csv", "-o", "/tmp/zhuxue-never.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let e: serde_json::Value = serde_json::from_slice(&o.stderr).unwrap();
+    assert_eq!(e["error"]["kind"], "io");
+    assert_eq!(e["error"]["message"], "无法读取 /nonexistent/roster.csv：文件不存在");
 }

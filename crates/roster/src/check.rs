@@ -1,0 +1,561 @@
+//! The 比对 itself: every roster row becomes a case (the row's own columns, plus the statuses
+//! the department lists give for its ID number), is assessed, and is compared with the aid
+//! the roster says was paid. Each row gets exactly one flag (the most serious), with every
+//! finding in its detail; rows that cannot be assessed keep their place, with the column and
+//! the reason.
+
+use std::collections::HashMap;
+
+use serde_json::{json, Map, Value};
+use zhuxue_engine::assessment::{Assessment, Form, Outcome};
+use zhuxue_engine::date::Date;
+
+use crate::columns::{self, Column, Mapping};
+use crate::id::{self, IdNumber};
+use crate::table::{self, Format};
+
+/// A department list: which kind of list it is (it gives the status when its own category
+/// column does not say), and its bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListKind {
+    Dibao,
+    Tekun,
+    LiftedOut,
+    Monitored,
+    Disabled,
+    Orphan,
+    LowIncome,
+}
+
+impl ListKind {
+    pub const ALL: [(&'static str, ListKind, &'static str); 7] = [
+        ("dibao", ListKind::Dibao, "低保"),
+        ("tekun", ListKind::Tekun, "特困"),
+        ("lifted_out", ListKind::LiftedOut, "脱贫户"),
+        ("monitored", ListKind::Monitored, "防返贫监测对象"),
+        ("disabled", ListKind::Disabled, "残疾"),
+        ("orphan", ListKind::Orphan, "孤儿"),
+        ("low_income", ListKind::LowIncome, "低收入"),
+    ];
+
+    pub fn parse(name: &str) -> Option<ListKind> {
+        ListKind::ALL.iter().find(|(n, _, _)| *n == name).map(|(_, k, _)| *k)
+    }
+
+    fn status(self) -> &'static str {
+        match self {
+            ListKind::Dibao => "dibao",
+            ListKind::Tekun => "tekun",
+            ListKind::LiftedOut => "lifted_out",
+            ListKind::Monitored => "monitored",
+            ListKind::Disabled => "disabled",
+            ListKind::Orphan => "orphan",
+            ListKind::LowIncome => "low_income",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        ListKind::ALL.iter().find(|(_, k, _)| *k == self).map_or("", |(_, _, l)| l)
+    }
+}
+
+/// One row's verdict; the order is the order of seriousness (the first that applies is the
+/// row's flag).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Flag {
+    /// 无法评估: the row cannot be read (the column and reason are in the detail).
+    Invalid,
+    /// 重复资助: the same student twice in the roster, or aid that excludes other aid paid.
+    Double,
+    /// 不符合条件却已资助: paid, but the rules do not give it (with the failing criterion).
+    PaidNotEntitled,
+    /// 应助未助: entitled, not paid.
+    Missed,
+    /// 待核实: one more fact would decide it (which, in the detail).
+    NeedsInfo,
+    /// 一致.
+    Ok,
+}
+
+impl Flag {
+    pub const ALL: [Flag; 6] = [
+        Flag::Invalid,
+        Flag::Double,
+        Flag::PaidNotEntitled,
+        Flag::Missed,
+        Flag::NeedsInfo,
+        Flag::Ok,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Flag::Invalid => "无法评估",
+            Flag::Double => "重复资助",
+            Flag::PaidNotEntitled => "不符合条件却已资助",
+            Flag::Missed => "应助未助",
+            Flag::NeedsInfo => "待核实",
+            Flag::Ok => "一致",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub as_of: Date,
+    /// Column choices the officer made (they win over the automatic mapping).
+    pub mapping: Vec<(Column, Option<usize>)>,
+}
+
+/// The result of one roster row.
+#[derive(Clone, Debug)]
+pub struct RowResult {
+    /// Line in the roster file.
+    pub line: usize,
+    /// The row's cells as read (nothing the officer entered is lost).
+    pub cells: Vec<String>,
+    pub flag: Flag,
+    /// Every finding, in Chinese, separated by 「；」.
+    pub detail: String,
+    /// Programs the rules give (eligible), by name, with the yearly amount where known.
+    pub entitled: String,
+    /// The normalised ID, when valid.
+    pub id: Option<IdNumber>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub headers: Vec<String>,
+    pub rows: Vec<RowResult>,
+    pub format: Format,
+    pub mapping: Mapping,
+    /// Lists read: (kind, rows, IDs refused).
+    pub lists: Vec<(ListKind, usize, usize)>,
+    pub counts: Vec<(Flag, usize)>,
+}
+
+impl Report {
+    /// 「共 10000 行：应助未助 12，重复资助 3，…」.
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> =
+            self.counts.iter().map(|(f, n)| format!("{} {n}", f.label())).collect();
+        format!("共 {} 行：{}", self.rows.len(), parts.join("，"))
+    }
+}
+
+/// One status a list or the roster gives: the kind, the area it names (农村低保), its start.
+#[derive(Clone)]
+struct Listed {
+    kind: &'static str,
+    area: Option<&'static str>,
+    from: Option<String>,
+}
+
+/// Statuses from the department lists, by ID number.
+#[derive(Default)]
+struct Lists {
+    by_id: HashMap<IdNumber, Vec<Listed>>,
+}
+
+/// Reads a department list: an ID column (required), optionally a category column (its value
+/// decides the status, and 「…(不享受政策)」 / 「…(风险已消除)」 give none) and a date column
+/// (认定日期, the status's start).
+fn read_list(kind: ListKind, bytes: &[u8], lists: &mut Lists) -> Result<(usize, usize), String> {
+    let is_header = |r: &[String]| {
+        r.iter().any(|h| Column::Id.names().contains(&columns::normalise_header(h).as_str()))
+    };
+    let (t, _) = table::read(bytes, is_header)?;
+    let norm: Vec<String> = t.headers.iter().map(|h| columns::normalise_header(h)).collect();
+    let id_col = norm
+        .iter()
+        .position(|h| Column::Id.names().contains(&h.as_str()))
+        .ok_or_else(|| format!("{}名单中找不到身份证号列", kind.label()))?;
+    // Other columns by a word in their header, never the ID column (「身份证号」 names a
+    // 身份 too).
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| norm.iter().enumerate().position(|(i, h)| i != id_col && h.contains(n)))
+    };
+    let cat_col = find(&["类别", "人员类型", "贫困类型", "身份类型", "类型", "属性"]);
+    let date_col = find(&["认定日期", "认定时间", "纳入时间", "开始日期"]);
+    let (mut n, mut bad) = (0, 0);
+    for row in &t.rows {
+        if row.is_empty() {
+            continue;
+        }
+        n += 1;
+        let Ok(id) = id::parse(row.cells.get(id_col).map_or("", String::as_str)) else {
+            bad += 1;
+            continue;
+        };
+        let category = match cat_col.and_then(|c| row.cells.get(c)) {
+            Some(text) if !text.trim().is_empty() => match columns::category(text) {
+                Ok(c) => c,
+                // An unknown value: the list's kind decides.
+                Err(columns::UnknownCategory) => {
+                    Some(columns::Category { kind: kind.status(), area: None })
+                }
+            },
+            _ => Some(columns::Category { kind: kind.status(), area: None }),
+        };
+        if let Some(c) = category {
+            let from = date_col
+                .and_then(|c| row.cells.get(c))
+                .and_then(|d| parse_date(d))
+                .map(|d| d.to_string());
+            lists.by_id.entry(id).or_default().push(Listed { kind: c.kind, area: c.area, from });
+        }
+    }
+    Ok((n, bad))
+}
+
+/// `2023-05-10`, `2023/5/10`, `2023.5.10`, `2023年5月10日`, `20230510`.
+fn parse_date(text: &str) -> Option<Date> {
+    let t = text.trim();
+    let digits: Vec<&str> =
+        t.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
+    let (y, m, d) = match digits.as_slice() {
+        [ymd] if ymd.len() == 8 => (&ymd[..4], &ymd[4..6], &ymd[6..]),
+        [y, m, d, ..] => (*y, *m, *d),
+        _ => return None,
+    };
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// Checks a roster against department lists.
+pub fn check(
+    roster: &[u8],
+    lists: &[(ListKind, Vec<u8>)],
+    options: &Options,
+) -> Result<Report, String> {
+    let is_header = |r: &[String]| {
+        let m = Mapping::auto(r);
+        m.get(Column::Id).is_some() && m.get(Column::Stage).is_some()
+    };
+    let (table, format) = table::read(roster, is_header)?;
+    let mut mapping = Mapping::auto(&table.headers);
+    for (column, index) in &options.mapping {
+        mapping.set(*column, *index);
+    }
+    let missing = mapping.missing();
+    let mut by_id = Lists::default();
+    let mut list_counts = Vec::new();
+    for (kind, bytes) in lists {
+        let (n, bad) = read_list(*kind, bytes, &mut by_id)
+            .map_err(|e| format!("{}名单：{e}", kind.label()))?;
+        list_counts.push((*kind, n, bad));
+    }
+    // IDs seen more than once in the roster.
+    let mut seen: HashMap<IdNumber, usize> = HashMap::new();
+    let ids: Vec<Option<IdNumber>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            mapping.get(Column::Id).and_then(|c| row.cells.get(c)).and_then(|t| id::parse(t).ok())
+        })
+        .collect();
+    for id in ids.iter().flatten() {
+        *seen.entry(id.clone()).or_default() += 1;
+    }
+    let rows: Vec<RowResult> = table
+        .rows
+        .iter()
+        .zip(ids)
+        .map(|(row, id)| {
+            let mut result = assess_row(row, &mapping, &missing, &by_id, options.as_of);
+            if let Some(id) = &id {
+                if seen.get(id).copied().unwrap_or(0) > 1 {
+                    result.flag = Flag::Double;
+                    result.detail =
+                        join(&format!("同一身份证号在名册中出现{}次", seen[id]), &result.detail);
+                }
+            }
+            result.id = id;
+            result
+        })
+        .collect();
+    let counts =
+        Flag::ALL.iter().map(|f| (*f, rows.iter().filter(|r| r.flag == *f).count())).collect();
+    Ok(Report { headers: table.headers.clone(), rows, format, mapping, lists: list_counts, counts })
+}
+
+fn join(first: &str, rest: &str) -> String {
+    if rest.is_empty() {
+        first.to_string()
+    } else {
+        format!("{first}；{rest}")
+    }
+}
+
+fn invalid(row: &table::Row, detail: String) -> RowResult {
+    RowResult {
+        line: row.line,
+        cells: row.cells.clone(),
+        flag: Flag::Invalid,
+        detail,
+        entitled: String::new(),
+        id: None,
+    }
+}
+
+/// The programs a school's records track (paid to or for the student): cash and targeted
+/// waivers. Universal provision (免学杂费 for all, textbooks, the meal, the green channel) is
+/// not compared.
+fn tracked(program: &str, form: Form) -> bool {
+    !matches!(
+        program,
+        "compulsory.tuition_waiver"
+            | "compulsory.free_textbooks"
+            | "compulsory.nutrition_meal"
+            | "preschool.fee_waiver"
+            | "higher.green_channel"
+    ) && matches!(form, Form::Cash | Form::Waiver)
+}
+
+fn assess_row(
+    row: &table::Row,
+    mapping: &Mapping,
+    missing: &[Column],
+    lists: &Lists,
+    as_of: Date,
+) -> RowResult {
+    if row.is_empty() {
+        return invalid(row, "空行".to_string());
+    }
+    if !missing.is_empty() {
+        let names: Vec<&str> = missing.iter().map(|c| c.header()).collect();
+        return invalid(row, format!("名册缺少必需的列：{}", names.join("、")));
+    }
+    let cell = |c: Column| {
+        mapping.get(c).and_then(|i| row.cells.get(i)).map(|s| s.trim()).filter(|s| !s.is_empty())
+    };
+    let fail = |c: Column, why: String| invalid(row, format!("{}：{why}", c.header()));
+    let id = match id::parse(cell(Column::Id).unwrap_or("")) {
+        Ok(id) => id,
+        Err(e) => return fail(Column::Id, e),
+    };
+    let Some((grade, grade_stage)) = cell(Column::Grade).and_then(columns::grade) else {
+        return fail(Column::Grade, format!("无法识别“{}”", cell(Column::Grade).unwrap_or("")));
+    };
+    let stage = match (cell(Column::Stage).and_then(columns::stage), grade_stage) {
+        (Some(s), _) => s,
+        (None, Some(s)) => s,
+        (None, None) => {
+            return fail(Column::Stage, format!("无法识别“{}”", cell(Column::Stage).unwrap_or("")))
+        }
+    };
+    let hukou = match columns::region(cell(Column::HukouRegion).unwrap_or("")) {
+        Ok(code) => code,
+        Err(e) => return fail(Column::HukouRegion, e),
+    };
+    let school = match cell(Column::SchoolRegion).map(columns::region) {
+        Some(Ok(code)) => code,
+        Some(Err(e)) => return fail(Column::SchoolRegion, e),
+        None => hukou,
+    };
+    // Statuses: the roster's own 家庭身份 column and every list the ID is on.
+    let mut statuses: Vec<Value> = Vec::new();
+    let mut area = cell(Column::HukouArea).and_then(columns::hukou_area);
+    let mut disabled = cell(Column::Disabled).and_then(columns::yes_no).unwrap_or(false);
+    let mut orphan = cell(Column::Orphan).and_then(columns::yes_no).unwrap_or(false);
+    let mut categories: Vec<Listed> = Vec::new();
+    if let Some(text) = cell(Column::Statuses) {
+        for part in text.split(['、', ',', '，', ';', '；', '/']) {
+            match columns::category(part) {
+                Ok(Some(c)) => categories.push(Listed { kind: c.kind, area: c.area, from: None }),
+                Ok(None) => {}
+                Err(_) => return fail(Column::Statuses, format!("无法识别“{part}”")),
+            }
+        }
+    }
+    if let Some(found) = lists.by_id.get(&id) {
+        categories.extend(found.iter().cloned());
+    }
+    for Listed { kind, area: kind_area, from } in categories {
+        match kind {
+            "disabled" => disabled = true,
+            "orphan" => orphan = true,
+            kind => {
+                if area.is_none() {
+                    area = kind_area;
+                }
+                let mut s = json!({ "kind": kind });
+                if let Some(f) = from {
+                    s["from"] = json!(f);
+                }
+                if !statuses.contains(&s) {
+                    statuses.push(s);
+                }
+            }
+        }
+    }
+    let mut enrolment = Map::new();
+    enrolment.insert("region".into(), json!(format!("{school:06}")));
+    let put = |m: &mut Map<String, Value>, k: &str, v: Option<Value>| {
+        if let Some(v) = v {
+            m.insert(k.into(), v);
+        }
+    };
+    put(
+        &mut enrolment,
+        "setting",
+        cell(Column::Setting).and_then(columns::setting).map(Value::from),
+    );
+    put(
+        &mut enrolment,
+        "ownership",
+        cell(Column::Ownership).and_then(columns::ownership).map(Value::from),
+    );
+    let compulsory = matches!(stage, "primary" | "junior");
+    let school_stage = compulsory || matches!(stage, "senior" | "secondary_vocational");
+    if school_stage {
+        put(
+            &mut enrolment,
+            "boarding",
+            cell(Column::Boarding).and_then(columns::yes_no).map(Value::from),
+        );
+    }
+    if compulsory {
+        put(
+            &mut enrolment,
+            "nutrition_program",
+            cell(Column::NutritionProgram).and_then(columns::yes_no).map(Value::from),
+        );
+    }
+    let mut hukou_v = json!({ "region": format!("{hukou:06}") });
+    if let Some(a) = area {
+        hukou_v["area"] = json!(a);
+    }
+    let mut student = json!({
+        "stage": stage, "grade": grade, "enrolment": Value::Object(enrolment),
+        "disabled": disabled, "orphan": orphan,
+    });
+    if let Some(h) = cell(Column::Hardship).and_then(columns::hardship) {
+        student["hardship"] = json!(h);
+    }
+    // Aid paid, as the roster records it.
+    let mut paid: Vec<&'static str> = Vec::new();
+    let mut unknown_aid = Vec::new();
+    if let Some(text) = cell(Column::AidPaid) {
+        for part in
+            text.split(['、', ',', '，', ';', '；', '/']).map(str::trim).filter(|p| !p.is_empty())
+        {
+            match columns::aid_program(part, stage) {
+                Some(p) if !paid.contains(&p) => paid.push(p),
+                Some(_) => {}
+                None => unknown_aid.push(part.to_string()),
+            }
+        }
+    }
+    let case = json!({
+        "as_of": as_of.to_string(),
+        "household": { "hukou": hukou_v, "statuses": statuses },
+        "student": student,
+    });
+    let assessment =
+        match zhuxue_engine::Case::from_value(&case).and_then(|c| zhuxue_engine::assess(&c)) {
+            Ok(a) => a,
+            Err(e) => return invalid(row, format!("无法评估：{}", e.message)),
+        };
+    let mut result = compare(row, &assessment, &paid);
+    if !unknown_aid.is_empty() {
+        let note = format!("未识别的资助项目名称：{}", unknown_aid.join("、"));
+        result.detail =
+            if result.detail.is_empty() { note } else { format!("{}；{note}", result.detail) };
+    }
+    result
+}
+
+/// Compares the assessment with the aid the roster says was paid.
+fn compare(row: &table::Row, a: &Assessment, paid: &[&'static str]) -> RowResult {
+    let mut findings: Vec<(Flag, String)> = Vec::new();
+    for p in paid {
+        if let Some(n) = a.not_entitled.iter().find(|n| n.program == *p) {
+            let why =
+                n.criteria.iter().find(|c| c.met == Some(false)).map_or("", |c| c.text.as_ref());
+            findings
+                .push((Flag::PaidNotEntitled, format!("已资助“{}”，但不符合条件：{why}", n.name)));
+        }
+    }
+    for (x, y) in [
+        ("higher.national_scholarship", "higher.encouragement_scholarship"),
+        ("higher.origin_loan", "higher.campus_loan"),
+    ] {
+        if paid.contains(&x) && paid.contains(&y) {
+            let name = |id: &str| zhuxue_engine::policy::program(id).map_or("", |p| p.name);
+            findings
+                .push((Flag::Double, format!("同一学年不能同时获得“{}”和“{}”", name(x), name(y))));
+        }
+    }
+    let mut entitled = Vec::new();
+    for e in &a.entitlements {
+        if !tracked(e.program, e.form) {
+            continue;
+        }
+        match e.outcome {
+            Outcome::Eligible => {
+                let amount = if e.annual_yuan > 0 {
+                    format!("（每年{}元）", e.annual_yuan)
+                } else {
+                    String::new()
+                };
+                entitled.push(format!("{}{amount}", e.name));
+                if !paid.contains(&e.program) {
+                    findings.push((
+                        Flag::Missed,
+                        format!("符合“{}”条件{amount}，但名册中未资助", e.name),
+                    ));
+                }
+            }
+            Outcome::NeedsInfo => {
+                let fields: Vec<&str> = e.needs.iter().map(|f| field_label(f)).collect();
+                findings.push((
+                    Flag::NeedsInfo,
+                    format!("“{}”还需核实：{}", e.name, fields.join("、")),
+                ));
+            }
+            Outcome::Conditional => {}
+        }
+    }
+    findings.sort_by_key(|(f, _)| *f);
+    RowResult {
+        line: row.line,
+        cells: row.cells.clone(),
+        flag: findings.first().map_or(Flag::Ok, |(f, _)| *f),
+        detail: findings.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("；"),
+        entitled: entitled.join("、"),
+        id: None,
+    }
+}
+
+/// A case field named as the roster's column (or in plain words).
+fn field_label(field: &str) -> &'static str {
+    match field {
+        "student.hardship" => "困难认定等级",
+        "household.hukou.area" => "户籍类型（农村/城镇）",
+        "student.enrolment.boarding" => "是否寄宿",
+        "student.enrolment.setting" => "学校位置（城区/县城/乡镇）",
+        "student.enrolment.ownership" => "学校性质",
+        "student.enrolment.nutrition_program" => "是否营养改善计划学校",
+        "student.enrolment.contiguous_poverty_area" => "学校所在县是否属原连片特困地区",
+        "student.enrolment.major" => "专业类别",
+        "student.enrolment.kindergarten" => "幼儿园类型",
+        "student.enrolment.central_university" => "是否部属高校",
+        _ => "其他信息",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_officers_formats() {
+        assert_eq!(parse_date("2023-05-10"), Date::new(2023, 5, 10));
+        assert_eq!(parse_date("2023/5/10"), Date::new(2023, 5, 10));
+        assert_eq!(parse_date("2023年5月10日"), Date::new(2023, 5, 10));
+        assert_eq!(parse_date("20230510"), Date::new(2023, 5, 10));
+        assert_eq!(parse_date("2023-02-30"), None);
+        assert_eq!(parse_date("x"), None);
+    }
+}

@@ -1,0 +1,453 @@
+//! The roster's columns: canonical names, the header names officers' files use for them, and
+//! how each cell's text becomes a case value. Documented column by column in `docs/roster.md`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use zhuxue_engine::regions;
+
+/// A column the check reads. `Column::ALL` is the canonical order of the template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Name,
+    Id,
+    StudentNo,
+    Stage,
+    Grade,
+    HukouRegion,
+    HukouArea,
+    SchoolRegion,
+    Setting,
+    Ownership,
+    Boarding,
+    Hardship,
+    Statuses,
+    Disabled,
+    Orphan,
+    NutritionProgram,
+    AidPaid,
+}
+
+impl Column {
+    pub const ALL: [Column; 17] = [
+        Column::Name,
+        Column::Id,
+        Column::StudentNo,
+        Column::Stage,
+        Column::Grade,
+        Column::HukouRegion,
+        Column::HukouArea,
+        Column::SchoolRegion,
+        Column::Setting,
+        Column::Ownership,
+        Column::Boarding,
+        Column::Hardship,
+        Column::Statuses,
+        Column::Disabled,
+        Column::Orphan,
+        Column::NutritionProgram,
+        Column::AidPaid,
+    ];
+
+    /// The canonical header (first) and the other names seen in officers' files.
+    pub fn names(self) -> &'static [&'static str] {
+        match self {
+            Column::Name => &["姓名", "学生姓名"],
+            Column::Id => &["身份证号", "身份证件号", "身份证号码", "证件号码", "公民身份号码"],
+            Column::StudentNo => &["学籍号", "学号", "全国学籍号"],
+            Column::Stage => &["学段", "学习阶段"],
+            Column::Grade => &["年级"],
+            Column::HukouRegion => &["户籍地", "户籍所在地", "户籍所在区县", "户口所在地"],
+            Column::HukouArea => &["户籍类型", "户口性质", "户籍性质"],
+            Column::SchoolRegion => &["就读学校所在地", "学校所在地", "学校所在区县"],
+            Column::Setting => &["学校位置", "学校所在地类型", "城乡类型"],
+            Column::Ownership => &["学校性质", "办学性质"],
+            Column::Boarding => &["是否寄宿", "就读方式", "是否住校"],
+            Column::Hardship => &["困难认定等级", "资助等级", "认定等级", "困难等级"],
+            Column::Statuses => &["家庭身份", "贫困类型", "资助对象类别", "困难类型"],
+            Column::Disabled => &["是否残疾", "是否残疾生"],
+            Column::Orphan => &["是否孤儿", "孤儿"],
+            Column::NutritionProgram => &["是否营养改善计划学校", "营养改善计划"],
+            Column::AidPaid => &["已享受资助项目", "已享受资助", "已资助项目", "享受资助项目"],
+        }
+    }
+
+    pub fn header(self) -> &'static str {
+        self.names()[0]
+    }
+
+    /// Columns without which no row can be assessed.
+    pub fn required(self) -> bool {
+        matches!(self, Column::Id | Column::Stage | Column::Grade | Column::HukouRegion)
+    }
+}
+
+/// Which table column (by index) each roster column is read from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Mapping(pub HashMap<Column, usize>);
+
+impl Mapping {
+    /// Maps headers by name: exact names first, then a header that contains a name
+    /// (「户籍所在地（区县）」).
+    pub fn auto(headers: &[String]) -> Mapping {
+        let norm: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
+        let mut map = HashMap::new();
+        for column in Column::ALL {
+            let exact = norm.iter().position(|h| column.names().contains(&h.as_str()));
+            let partial = || norm.iter().position(|h| column.names().iter().any(|n| h.contains(n)));
+            if let Some(i) = exact.or_else(partial) {
+                if !map.values().any(|v| *v == i) {
+                    map.insert(column, i);
+                }
+            }
+        }
+        Mapping(map)
+    }
+
+    pub fn get(&self, column: Column) -> Option<usize> {
+        self.0.get(&column).copied()
+    }
+
+    pub fn set(&mut self, column: Column, index: Option<usize>) {
+        match index {
+            Some(i) => self.0.insert(column, i),
+            None => self.0.remove(&column),
+        };
+    }
+
+    /// The required columns no header was found for.
+    pub fn missing(&self) -> Vec<Column> {
+        Column::ALL.into_iter().filter(|c| c.required() && self.get(*c).is_none()).collect()
+    }
+}
+
+/// Header text as compared: no spaces, no asterisks (required-field marks), no brackets'
+/// notes (「身份证号（必填）」 → 身份证号).
+pub fn normalise_header(h: &str) -> String {
+    let h: String =
+        h.chars().filter(|c| !c.is_whitespace() && *c != '*' && *c != '\u{feff}').collect();
+    match h.find(['（', '(']) {
+        Some(i) if i > 0 => h[..i].to_string(),
+        _ => h,
+    }
+}
+
+/// A cell's text as compared: trimmed, inner spaces removed.
+fn clean(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// 学段 → engine stage id.
+pub fn stage(text: &str) -> Option<&'static str> {
+    let t = clean(text);
+    Some(match t.as_str() {
+        "学前" | "学前教育" | "幼儿园" | "preschool" => "preschool",
+        "小学" | "primary" => "primary",
+        "初中" | "初级中学" | "junior" => "junior",
+        "高中" | "普通高中" | "普高" | "senior" => "senior",
+        "中职"
+        | "中等职业教育"
+        | "中专"
+        | "职高"
+        | "技工学校"
+        | "技校"
+        | "secondary_vocational" => "secondary_vocational",
+        "高职" | "专科" | "大专" | "高职（专科）" | "higher_vocational" => {
+            "higher_vocational"
+        }
+        "本科" | "undergraduate" => "undergraduate",
+        "硕士" | "硕士研究生" | "master" => "master",
+        "博士" | "博士研究生" | "doctoral" => "doctoral",
+        _ => return None,
+    })
+}
+
+/// 年级 → (grade, the stage it implies if the text names one: 初二 → junior 2).
+pub fn grade(text: &str) -> Option<(u8, Option<&'static str>)> {
+    let t = clean(text);
+    if let Ok(n) = t.trim_end_matches("年级").parse::<u8>() {
+        return Some((n, None));
+    }
+    let digit = |c: char| "一二三四五六".find(c).map(|i| (i / 3 + 1) as u8);
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    let rest: String = chars.collect();
+    match (first, rest.as_str()) {
+        ('小', "班") => Some((1, Some("preschool"))),
+        ('中', "班") => Some((2, Some("preschool"))),
+        ('大', "班") => Some((3, Some("preschool"))),
+        ('初', r) => r.chars().next().and_then(digit).map(|n| (n, Some("junior"))),
+        ('高', r) => r.chars().next().and_then(digit).map(|n| (n, Some("senior"))),
+        ('大', r) => r.chars().next().and_then(digit).map(|n| (n, Some("undergraduate"))),
+        (c, r) if r.starts_with("年级") => digit(c).map(|n| (n, None)),
+        _ => None,
+    }
+}
+
+/// 是/否 and the words officers use for them.
+pub fn yes_no(text: &str) -> Option<bool> {
+    match clean(text).as_str() {
+        "是" | "Y" | "y" | "1" | "有" | "寄宿" | "住校" | "TRUE" | "true" => Some(true),
+        "否" | "N" | "n" | "0" | "无" | "走读" | "非寄宿" | "FALSE" | "false" => Some(false),
+        _ => None,
+    }
+}
+
+pub fn hukou_area(text: &str) -> Option<&'static str> {
+    match clean(text).as_str() {
+        "农村" | "农业" | "农业户口" | "农村户口" | "乡村" => Some("rural"),
+        "城镇" | "非农业" | "非农业户口" | "城镇户口" | "城市" => Some("urban"),
+        _ => None,
+    }
+}
+
+pub fn setting(text: &str) -> Option<&'static str> {
+    match clean(text).as_str() {
+        "城区" | "市区" | "城市" => Some("city"),
+        "县城" | "县镇" => Some("county_town"),
+        "乡镇" | "农村" | "乡村" | "乡镇及以下" | "村" => Some("rural"),
+        _ => None,
+    }
+}
+
+pub fn ownership(text: &str) -> Option<&'static str> {
+    match clean(text).as_str() {
+        "公办" => Some("public"),
+        "民办" => Some("private"),
+        _ => None,
+    }
+}
+
+pub fn hardship(text: &str) -> Option<&'static str> {
+    match clean(text).as_str() {
+        "特别困难" | "特困" | "一档" | "A" => Some("special"),
+        "比较困难" | "困难" | "二档" | "B" => Some("relative"),
+        "一般困难" | "三档" | "C" => Some("general"),
+        "不困难" | "非困难" | "否" | "无" => Some("none"),
+        _ => None,
+    }
+}
+
+/// A category value of a department list or the roster's own 家庭身份 column → the status
+/// kind it gives, `Ok(None)` for values that name a group without its status, `Err` for an
+/// unknown value. 「脱贫户(不享受政策)」 and 「防返贫监测对象(风险已消除)」 are groups whose
+/// members are *not* entitled as such.
+pub fn category(text: &str) -> Result<Option<Category>, UnknownCategory> {
+    let t = clean(text).replace('（', "(").replace('）', ")");
+    if t.contains("不享受政策") || t.contains("风险已消除") || t.contains("已消除") {
+        return Ok(None);
+    }
+    let kind = if t.contains("建档立卡") {
+        Category { kind: "registered_poor", area: None }
+    } else if t.contains("脱贫") {
+        Category { kind: "lifted_out", area: None }
+    } else if t.contains("监测") {
+        Category { kind: "monitored", area: None }
+    } else if t.contains("低保") {
+        let area = if t.contains("农村") {
+            Some("rural")
+        } else if t.contains("城镇") || t.contains("城市") {
+            Some("urban")
+        } else {
+            None
+        };
+        Category { kind: "dibao", area }
+    } else if t.contains("特困") {
+        Category { kind: "tekun", area: t.contains("农村").then_some("rural") }
+    } else if t.contains("低收入") {
+        Category { kind: "low_income", area: None }
+    } else if t.contains("烈士") || t.contains("优抚") {
+        Category { kind: "martyr_family", area: None }
+    } else if t.contains("孤儿") || t.contains("事实无人抚养") {
+        Category { kind: "orphan", area: None }
+    } else if t.contains("残疾") {
+        Category { kind: "disabled", area: None }
+    } else if t.is_empty() || t == "无" {
+        return Ok(None);
+    } else {
+        return Err(UnknownCategory);
+    };
+    Ok(Some(kind))
+}
+
+/// A category value the vocabulary does not know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownCategory;
+
+/// What a category value says: a household status kind (or `orphan` / `disabled`, which are
+/// facts of the student) and, for 低保/特困, the area it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Category {
+    pub kind: &'static str,
+    pub area: Option<&'static str>,
+}
+
+/// A place as officers write it: a 6-digit code, a full name (甘肃省定西市岷县), or a county
+/// name that is unique (岷县). Ambiguous names (城关区) are refused with the candidates.
+pub fn region(text: &str) -> Result<u32, String> {
+    let t = clean(text);
+    if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let code: u32 = t.parse().map_err(|_| "地区代码无效".to_string())?;
+        return regions::county(code)
+            .map(|r| r.code)
+            .ok_or_else(|| format!("地区代码 {t} 不是区县级代码"));
+    }
+    let index = names();
+    if let Some(code) = index.full.get(&t) {
+        return Ok(*code);
+    }
+    match index.short.get(&t).map(Vec::as_slice) {
+        Some([code]) => Ok(*code),
+        Some(codes) if !codes.is_empty() => {
+            let names: Vec<String> = codes.iter().take(4).map(|c| regions::full_name(*c)).collect();
+            Err(format!(
+                "“{t}”有{}个同名区县（如 {}），请写全称或6位代码",
+                codes.len(),
+                names.join("、")
+            ))
+        }
+        _ => Err(format!("找不到区县“{t}”，请写全称（如 甘肃省定西市岷县）或6位代码")),
+    }
+}
+
+struct Names {
+    full: HashMap<String, u32>,
+    short: HashMap<String, Vec<u32>>,
+}
+
+fn names() -> &'static Names {
+    static NAMES: OnceLock<Names> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut full = HashMap::new();
+        let mut short: HashMap<String, Vec<u32>> = HashMap::new();
+        for county in regions::counties() {
+            full.insert(regions::full_name(county.code), county.code);
+            short.entry(county.name.to_string()).or_default().push(county.code);
+        }
+        Names { full, short }
+    })
+}
+
+/// Aid names as officers write them → program ids, by stage (国家助学金 is a different program
+/// in each stage).
+pub fn aid_program(text: &str, stage: &str) -> Option<&'static str> {
+    let t = clean(text);
+    let by_stage = |pre: &'static str,
+                    voc: &'static str,
+                    high: &'static str,
+                    grad: &'static str| match stage {
+        "senior" => Some(pre),
+        "secondary_vocational" => Some(voc),
+        "higher_vocational" | "undergraduate" => Some(high),
+        "master" | "doctoral" => Some(grad),
+        _ => None,
+    };
+    if let Some(p) = zhuxue_engine::policy::PROGRAMS.iter().find(|p| p.name == t || p.id == t) {
+        return Some(p.id);
+    }
+    match t.as_str() {
+        "寄宿生生活补助" | "寄宿生补助" | "寄宿生生活费补助" => {
+            Some("compulsory.boarding_allowance")
+        }
+        "非寄宿生生活补助" | "非寄宿生补助" => {
+            Some("compulsory.nonboarding_allowance")
+        }
+        "营养餐" | "营养改善计划" | "学生营养餐" => Some("compulsory.nutrition_meal"),
+        "学前资助" | "幼儿资助" | "学前教育资助" => Some("preschool.hardship_aid"),
+        "雨露计划" => Some("yulu.vocational_subsidy"),
+        "免学杂费" => match stage {
+            "senior" => Some("senior.fee_waiver"),
+            "primary" | "junior" => Some("compulsory.tuition_waiver"),
+            _ => None,
+        },
+        "免学费" => match stage {
+            "secondary_vocational" => Some("vocational.tuition_waiver"),
+            "senior" => Some("senior.fee_waiver"),
+            _ => None,
+        },
+        "国家助学金" | "助学金" => by_stage(
+            "senior.national_grant",
+            "vocational.national_grant",
+            "higher.national_grant",
+            "graduate.national_grant",
+        ),
+        "国家奖学金" | "国奖" => by_stage(
+            "",
+            "vocational.national_scholarship",
+            "higher.national_scholarship",
+            "graduate.national_scholarship",
+        )
+        .filter(|p| !p.is_empty()),
+        "国家励志奖学金" | "励志奖学金" => Some("higher.encouragement_scholarship"),
+        "生源地贷款" | "生源地信用助学贷款" => Some("higher.origin_loan"),
+        "校园地贷款" | "校园地国家助学贷款" => Some("higher.campus_loan"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_map_by_name() {
+        let headers: Vec<String> =
+            ["序号", "学生姓名", "身份证件号 ", "学段", "年级", "户籍所在地（区县）", "*资助等级"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        let m = Mapping::auto(&headers);
+        assert_eq!(m.get(Column::Name), Some(1));
+        assert_eq!(m.get(Column::Id), Some(2));
+        assert_eq!(m.get(Column::HukouRegion), Some(5));
+        assert_eq!(m.get(Column::Hardship), Some(6));
+        assert_eq!(m.get(Column::AidPaid), None);
+        assert!(m.missing().is_empty());
+    }
+
+    #[test]
+    fn values_are_read_as_officers_write_them() {
+        assert_eq!(stage("初中"), Some("junior"));
+        assert_eq!(stage("职高"), Some("secondary_vocational"));
+        assert_eq!(grade("初二"), Some((2, Some("junior"))));
+        assert_eq!(grade("三年级"), Some((3, None)));
+        assert_eq!(grade("大班"), Some((3, Some("preschool"))));
+        assert_eq!(grade("2"), Some((2, None)));
+        assert_eq!(yes_no("住校"), Some(true));
+        assert_eq!(yes_no("走读"), Some(false));
+        assert_eq!(region("621126"), Ok(621126));
+        assert_eq!(region("甘肃省定西市岷县"), Ok(621126));
+        assert_eq!(region("岷县"), Ok(621126));
+        assert!(region("城关区").unwrap_err().contains("同名区县"));
+        assert!(region("不存在县").is_err());
+        assert!(region("620100").is_err());
+    }
+
+    #[test]
+    fn categories_that_name_a_group_without_its_status_count_for_nothing() {
+        assert_eq!(category("脱贫户(继续享受政策)").unwrap().map(|c| c.kind), Some("lifted_out"));
+        assert_eq!(category("脱贫户（不享受政策）"), Ok(None));
+        assert_eq!(
+            category("防返贫监测对象(风险未消除)").unwrap().map(|c| c.kind),
+            Some("monitored")
+        );
+        assert_eq!(category("防返贫监测对象(风险已消除)"), Ok(None));
+        assert_eq!(category("农村低保"), Ok(Some(Category { kind: "dibao", area: Some("rural") })));
+        assert_eq!(category("城镇低保"), Ok(Some(Category { kind: "dibao", area: Some("urban") })));
+        assert_eq!(category("持证残疾人").unwrap().map(|c| c.kind), Some("disabled"));
+        assert_eq!(category("孤儿及事实无人抚养儿童").unwrap().map(|c| c.kind), Some("orphan"));
+        assert!(category("外星人").is_err());
+    }
+
+    #[test]
+    fn aid_names_depend_on_the_stage() {
+        assert_eq!(aid_program("国家助学金", "senior"), Some("senior.national_grant"));
+        assert_eq!(aid_program("国家助学金", "undergraduate"), Some("higher.national_grant"));
+        assert_eq!(aid_program("寄宿生生活补助", "junior"), Some("compulsory.boarding_allowance"));
+        assert_eq!(
+            aid_program("家庭经济困难寄宿生生活补助", "junior"),
+            Some("compulsory.boarding_allowance")
+        );
+        assert_eq!(aid_program("国家奖学金", "senior"), None);
+    }
+}

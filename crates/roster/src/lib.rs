@@ -1,0 +1,23 @@
+//! # zhuxue roster check (比对)
+//!
+//! A school's roster (学籍) and any number of department lists (低保, 特困, 脱贫户, 监测对象,
+//! 残疾, 孤儿, 低收入) go in as CSV (UTF-8, UTF-8 with BOM, GBK/GB18030 — detected) or XLSX; every
+//! roster row comes out once, with the rules engine's assessment compared with the aid the
+//! roster says was paid: 应助未助, 不符合条件却已资助, 重复资助, 待核实, 无法评估, 一致.
+//!
+//! Bytes in, a report out: no IO, no clock (the as-of date is an option), so the same code
+//! runs in the CLI (`zhuxue roster`) and in the browser.
+//!
+//! - [`table`]: bytes → text cells (encoding detection, XLSX, the header row).
+//! - [`columns`]: the roster's columns, header names and cell vocabulary.
+//! - [`id`]: 身份证号 (GB 11643): normalised and checked.
+//! - [`check`]: the 比对.
+//! - [`export`]: CSV and XLSX out.
+
+pub mod check;
+pub mod columns;
+pub mod export;
+pub mod id;
+pub mod table;
+
+pub use check::{check, Flag, ListKind, Options, Report};

@@ -1,0 +1,222 @@
+//! Spreadsheet bytes → a table of text cells: CSV in UTF-8 (with or without a byte-order mark)
+//! or GBK/GB18030 — detected, not asked — and XLSX (the first sheet).
+//!
+//! Officers' files have title rows above the header, merged cells, empty rows and numbers
+//! stored as numbers (an ID number as `1.1010519491231E17` would be lost): the header is the
+//! first row that names a known column, empty rows are kept as rows (and reported), and every
+//! cell is read as the text Excel shows.
+
+use std::io::Cursor;
+
+/// Where a table came from and how it was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Format {
+    Utf8,
+    Utf8Bom,
+    Gb18030,
+    Xlsx,
+}
+
+impl Format {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Format::Utf8 => "CSV（UTF-8）",
+            Format::Utf8Bom => "CSV（UTF-8，带BOM）",
+            Format::Gb18030 => "CSV（GBK/GB18030）",
+            Format::Xlsx => "Excel（XLSX）",
+        }
+    }
+}
+
+/// A sheet as text: the header row, then every later row (even empty ones), each with its
+/// line number in the file (1-based, as Excel numbers rows).
+#[derive(Clone, Debug, Default)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Row>,
+    /// The file's line number of the header row.
+    pub header_line: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    pub fn is_empty(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+    }
+}
+
+/// Reads spreadsheet bytes. `looks_like_header` picks the header row (the first row for which
+/// it returns true; the first non-empty row if none does).
+pub fn read(
+    bytes: &[u8],
+    looks_like_header: impl Fn(&[String]) -> bool,
+) -> Result<(Table, Format), String> {
+    let (grid, format) = if bytes.starts_with(b"PK\x03\x04") {
+        (xlsx(bytes)?, Format::Xlsx)
+    } else {
+        let (text, format) = decode(bytes);
+        (csv_rows(&text)?, format)
+    };
+    let header_at = grid
+        .iter()
+        .position(|(_, r)| looks_like_header(r))
+        .or_else(|| grid.iter().position(|(_, r)| r.iter().any(|c| !c.trim().is_empty())))
+        .ok_or_else(|| "文件中没有任何内容".to_string())?;
+    let header_line = grid[header_at].0;
+    let headers: Vec<String> = grid[header_at].1.iter().map(|h| h.trim().to_string()).collect();
+    let rows =
+        grid.into_iter().skip(header_at + 1).map(|(line, cells)| Row { line, cells }).collect();
+    Ok((Table { headers, rows, header_line }, format))
+}
+
+/// Bytes → text: UTF-8 when the bytes are UTF-8 (byte-order mark dropped), else GB18030 (a
+/// superset of GBK and GB2312, what Excel saves as "CSV" on a Chinese Windows).
+pub fn decode(bytes: &[u8]) -> (String, Format) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return (String::from_utf8_lossy(rest).into_owned(), Format::Utf8Bom);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), Format::Utf8),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::GB18030.decode(bytes);
+            (text.into_owned(), Format::Gb18030)
+        }
+    }
+}
+
+/// Rows with their line numbers (a blank line is no row, as in Excel's view of a CSV file).
+fn csv_rows(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
+    // Tab- or semicolon-separated exports exist; pick the separator the first lines use most
+    // (a comma when none is used more).
+    let head: Vec<&str> = text.lines().take(10).collect();
+    let count = |d: u8| head.iter().map(|l| l.bytes().filter(|b| *b == d).count()).sum::<usize>();
+    let mut delimiter = b',';
+    for d in [b'\t', b';'] {
+        if count(d) > count(delimiter) {
+            delimiter = d;
+        }
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    let mut record = csv::StringRecord::new();
+    // Line numbers counted incrementally from the previous record's offset (linear time).
+    let (mut counted_to, mut line_at) = (0usize, 1usize);
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {
+                // The csv reader's own line count skips blank lines; count from the byte offset.
+                // (The reported start may be before the blank lines skipped.)
+                let mut at = record.position().map_or(0, |p| p.byte() as usize);
+                while matches!(text.as_bytes().get(at), Some(b'\n' | b'\r')) {
+                    at += 1;
+                }
+                let at = at.min(text.len()).max(counted_to);
+                line_at += text.as_bytes()[counted_to..at].iter().filter(|b| **b == b'\n').count();
+                counted_to = at;
+                let line = line_at;
+                out.push((line, record.iter().map(String::from).collect()));
+            }
+            Ok(false) => return Ok(out),
+            Err(e) => {
+                let line = e.position().map_or(out.len() + 1, |p| p.line() as usize);
+                return Err(format!("CSV 第{line}行无法读取（引号不配对？）"));
+            }
+        }
+    }
+}
+
+fn xlsx(bytes: &[u8]) -> Result<Vec<(usize, Vec<String>)>, String> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut book: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| format!("无法打开 Excel 文件：{e}"))?;
+    let name = book.sheet_names().first().cloned().ok_or("Excel 文件中没有工作表")?;
+    let range = book.worksheet_range(&name).map_err(|e| format!("无法读取工作表“{name}”：{e}"))?;
+    let (row0, _) = range.start().unwrap_or((0, 0));
+    let mut out = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        out.push((
+            row0 as usize + i + 1,
+            row.iter()
+                .map(|c| match c {
+                    Data::Empty => String::new(),
+                    Data::String(s) => s.clone(),
+                    // Whole numbers as digits (an ID or a code typed as a number), never
+                    // in exponent form.
+                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e19 => format!("{f:.0}"),
+                    Data::Float(f) => f.to_string(),
+                    Data::Int(i) => i.to_string(),
+                    Data::Bool(b) => (if *b { "是" } else { "否" }).to_string(),
+                    Data::DateTime(d) => excel_date(d.as_f64()),
+                    Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+                    Data::Error(e) => format!("#{e:?}"),
+                })
+                .collect(),
+        ));
+    }
+    Ok(out)
+}
+
+/// An Excel date serial (days since 1899-12-30) as `YYYY-MM-DD` (Howard Hinnant's
+/// `civil_from_days`).
+fn excel_date(serial: f64) -> String {
+    let z = serial.floor() as i64 - 25_569 + 719_468; // to days since 1970-01-01, then shifted
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodings_are_detected() {
+        let (t, f) = decode("姓名,学段\n张三,初中\n".as_bytes());
+        assert_eq!((t.as_str(), f), ("姓名,学段\n张三,初中\n", Format::Utf8));
+        let (t, f) = decode(b"\xEF\xBB\xBFa,b");
+        assert_eq!((t.as_str(), f), ("a,b", Format::Utf8Bom));
+        let (gbk, _, _) = encoding_rs::GBK.encode("姓名,学段\n张三,初中\n");
+        let (t, f) = decode(&gbk);
+        assert_eq!((t.as_str(), f), ("姓名,学段\n张三,初中\n", Format::Gb18030));
+    }
+
+    #[test]
+    fn the_header_is_found_below_a_title_row() {
+        let text = "某某小学2025年秋季学生名册\n\n姓名,身份证号\n张三,1\n,\n李四,2\n";
+        let (t, _) = read(text.as_bytes(), |r| r.iter().any(|c| c == "姓名")).unwrap();
+        assert_eq!(t.headers, ["姓名", "身份证号"]);
+        assert_eq!(t.header_line, 3);
+        let lines: Vec<usize> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [4, 5, 6]);
+        assert!(t.rows[1].is_empty());
+    }
+
+    #[test]
+    fn excel_serials_are_dates() {
+        assert_eq!(excel_date(45_658.0), "2025-01-01");
+        assert_eq!(excel_date(25_569.0), "1970-01-01");
+        assert_eq!(excel_date(44_986.75), "2023-03-01");
+    }
+
+    #[test]
+    fn tab_separated_and_quoted_cells() {
+        let (t, _) = read("姓名\t备注\n张三\t\"a,b\"\n".as_bytes(), |_| true).unwrap();
+        assert_eq!(t.rows[0].cells, ["张三", "a,b"]);
+        assert!(read(b"", |_| true).is_err());
+    }
+}

@@ -1,0 +1,211 @@
+//! The roster check on the template files (exact flags and reasons for every row), the same
+//! roster in GBK and as XLSX, exports read back, and generated rosters with broken rows.
+
+use std::collections::HashSet;
+
+use zhuxue_engine::date::Date;
+use zhuxue_roster::{check, export, Flag, ListKind, Options};
+
+fn file(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/../../examples/roster/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn options() -> Options {
+    Options { as_of: Date::new(2025, 10, 10).unwrap(), mapping: Vec::new() }
+}
+
+fn lists() -> Vec<(ListKind, Vec<u8>)> {
+    vec![(ListKind::Dibao, file("dibao.csv")), (ListKind::LiftedOut, file("lifted_out.csv"))]
+}
+
+/// (name, flag, a part of the detail, a part of the entitled column).
+const EXPECTED: [(&str, Flag, &str, &str); 8] = [
+    ("张一", Flag::Ok, "", "家庭经济困难寄宿生生活补助（每年1500元）"),
+    (
+        "李二",
+        Flag::Missed,
+        "符合“家庭经济困难非寄宿生生活补助”条件（每年750元），但名册中未资助",
+        "家庭经济困难非寄宿生生活补助（每年750元）",
+    ),
+    (
+        "王三",
+        Flag::PaidNotEntitled,
+        "已资助“家庭经济困难非寄宿生生活补助”，但不符合条件：不属于四类家庭经济困难学生",
+        "",
+    ),
+    (
+        "赵四",
+        Flag::Double,
+        "同一身份证号在名册中出现2次",
+        "家庭经济困难寄宿生生活补助（每年1500元）",
+    ),
+    (
+        "赵四（重复录入）",
+        Flag::Double,
+        "同一身份证号在名册中出现2次",
+        "家庭经济困难寄宿生生活补助（每年1500元）",
+    ),
+    ("钱五", Flag::NeedsInfo, "“普通高中国家助学金”还需核实：困难认定等级", ""),
+    ("孙六", Flag::Invalid, "身份证号：身份证号校验位错误（最后一位应为 5）", ""),
+    // 「脱贫户(不享受政策)」 is a group, not a status: no non-boarder allowance.
+    ("周七", Flag::Ok, "", ""),
+];
+
+fn assert_expected(report: &zhuxue_roster::Report) {
+    assert_eq!(report.rows.len(), EXPECTED.len());
+    for (row, (name, flag, detail, entitled)) in report.rows.iter().zip(EXPECTED) {
+        assert_eq!(row.cells[0], name);
+        assert_eq!(row.flag, flag, "{name}: {}", row.detail);
+        if detail.is_empty() {
+            assert_eq!(row.detail, "", "{name}");
+        } else {
+            assert!(row.detail.contains(detail), "{name}: {}", row.detail);
+        }
+        assert_eq!(row.entitled, entitled, "{name}");
+    }
+    let total: usize = report.counts.iter().map(|(_, n)| n).sum();
+    assert_eq!(total, report.rows.len(), "the summary's counts add up to the rows");
+    assert_eq!(
+        report.summary(),
+        "共 8 行：无法评估 1，重复资助 2，不符合条件却已资助 1，应助未助 1，待核实 1，一致 2"
+    );
+}
+
+#[test]
+fn template_rows_get_exact_flags_and_reasons() {
+    let report = check(&file("roster-template.csv"), &lists(), &options()).unwrap();
+    assert_eq!(report.format, zhuxue_roster::table::Format::Utf8Bom);
+    assert_expected(&report);
+    assert_eq!(report.lists, vec![(ListKind::Dibao, 2, 0), (ListKind::LiftedOut, 2, 0)]);
+    assert_eq!(report.rows[0].id.as_ref().unwrap().masked(), "621126********011X");
+}
+
+#[test]
+fn the_same_roster_in_gbk_gives_the_same_answers() {
+    let text = String::from_utf8(file("roster-template.csv")).unwrap();
+    let (gbk, _, errors) = encoding_rs::GBK.encode(text.trim_start_matches('\u{feff}'));
+    assert!(!errors);
+    let report = check(&gbk, &lists(), &options()).unwrap();
+    assert_eq!(report.format, zhuxue_roster::table::Format::Gb18030);
+    assert_expected(&report);
+}
+
+#[test]
+fn exports_carry_every_row_and_neutralise_formulas() {
+    let report = check(&file("roster-template.csv"), &lists(), &options()).unwrap();
+    let csv = export::csv(&report);
+    assert!(csv.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(csv[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 9);
+    assert!(lines[0].ends_with("已享受资助项目,比对结果,说明,应享受资助"));
+    assert!(lines[2].starts_with("李二,"));
+    assert!(lines[2].contains(",应助未助,"));
+    // XLSX: read back with calamine, the same rows and result columns.
+    let xlsx = export::xlsx(&report).unwrap();
+    let (table, format) = zhuxue_roster::table::read(&xlsx, |_| true).unwrap();
+    assert_eq!(format, zhuxue_roster::table::Format::Xlsx);
+    assert_eq!(table.headers.last().unwrap(), "应享受资助");
+    assert_eq!(table.rows.len(), 8);
+    assert_eq!(table.rows[1].cells[16], "应助未助");
+    assert_eq!(table.rows[1].cells[1], "62112620130918022X");
+    // The XLSX export read as a roster gives the same answers (the result columns are ignored).
+    let again = check(&xlsx, &lists(), &options()).unwrap();
+    assert_expected(&again);
+}
+
+/// A generated roster: valid rows of every kind plus broken ones (bad checksum, formula cells,
+/// empty rows, missing cells, a 15-digit ID with spaces, lower-case x).
+fn generated(n: usize) -> (String, usize) {
+    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let id = |i: usize| {
+        let base =
+            format!("621126{:04}{:02}{:02}{:03}", 2008 + i % 10, 1 + i % 12, 1 + i % 28, i % 1000);
+        let sum: u32 = base.bytes().zip(W).map(|(b, w)| u32::from(b - b'0') * w).sum();
+        format!("{base}{}", b"10X98765432"[(sum % 11) as usize] as char)
+    };
+    let mut out = String::from("姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级,家庭身份,已享受资助项目\n");
+    let mut broken = 0;
+    for i in 0..n {
+        let line = match i % 10 {
+            0 => {
+                broken += 1;
+                let mut bad = id(i);
+                bad.replace_range(17.., if bad.ends_with('0') { "1" } else { "0" });
+                format!("坏校验{i},{bad},初中,初二,岷县,农村,寄宿,乡镇,特别困难,,")
+            }
+            1 => {
+                broken += 1;
+                format!("=HYPERLINK(\"x\"),{},初中,初二,岷县,农村,寄宿,乡镇,,,", "@bad")
+            }
+            2 => {
+                broken += 1;
+                ",,,,,,,,,,".to_string()
+            }
+            3 => format!(
+                "小写x{i},{},初中,初一,岷县,农村,走读,乡镇,不困难,农村低保,",
+                id(i).to_lowercase()
+            ),
+            4 => {
+                broken += 1;
+                format!("缺列{i},{}", id(i))
+            }
+            _ => format!(
+                "学生{i},{},初中,初{},甘肃省定西市岷县,农村,寄宿,乡镇,比较困难,,寄宿生生活补助",
+                id(i),
+                ["一", "二", "三"][i % 3]
+            ),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    (out, broken)
+}
+
+#[test]
+fn generated_rosters_account_for_every_row() {
+    for n in [10, 10_000] {
+        let (text, broken) = generated(n);
+        let report = check(text.as_bytes(), &[], &options()).unwrap();
+        assert_eq!(report.rows.len(), n, "every input row appears once");
+        let invalid = report.rows.iter().filter(|r| r.flag == Flag::Invalid).count();
+        // Duplicated generated IDs (i % 1000 repeats) may also flag Double; every broken row is
+        // Invalid and no valid row is.
+        assert_eq!(invalid, broken, "n = {n}");
+        let lines: HashSet<usize> = report.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines.len(), n, "each row keeps its own line number");
+        let total: usize = report.counts.iter().map(|(_, c)| c).sum();
+        assert_eq!(total, n);
+        // The formula-looking cell is kept as it was read, and neutralised on the way out.
+        let csv = String::from_utf8(export::csv(&report)).unwrap();
+        assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "formula neutralised");
+    }
+}
+
+#[test]
+fn a_roster_without_an_id_column_is_refused_per_row_not_dropped() {
+    let text = "姓名,学段,年级,户籍地\n张三,初中,初二,岷县\n李四,初中,初一,岷县\n";
+    let report = check(text.as_bytes(), &[], &options()).unwrap();
+    assert_eq!(report.rows.len(), 2);
+    for row in &report.rows {
+        assert_eq!(row.flag, Flag::Invalid);
+        assert_eq!(row.detail, "名册缺少必需的列：身份证号");
+    }
+}
+
+#[test]
+fn a_list_whose_id_column_is_text_with_spaces_still_matches() {
+    let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级\n李二,62112620130918022X,初中,初一,岷县,农村,走读,乡镇,不困难\n";
+    let list = "姓名,身份证号码,类别\n李二之母,\" 6211 2620 1309 1802 2x \",农村低保\n";
+    let report =
+        check(roster.as_bytes(), &[(ListKind::Dibao, list.as_bytes().to_vec())], &options())
+            .unwrap();
+    assert_eq!(report.rows[0].flag, Flag::Missed, "{}", report.rows[0].detail);
+}
+
+#[test]
+fn the_xlsx_template_holds_the_csv_template() {
+    let report = check(&file("roster-template.xlsx"), &lists(), &options()).unwrap();
+    assert_eq!(report.format, zhuxue_roster::table::Format::Xlsx);
+    assert_expected(&report);
+}

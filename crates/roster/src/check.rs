@@ -247,30 +247,39 @@ pub fn check(
     }
     // IDs seen more than once in the roster.
     let mut seen: HashMap<IdNumber, usize> = HashMap::new();
-    let ids: Vec<Option<IdNumber>> = table
+    let ids: Vec<Result<IdNumber, String>> = table
         .rows
         .iter()
         .map(|row| {
-            mapping.get(Column::Id).and_then(|c| row.cells.get(c)).and_then(|t| id::parse(t).ok())
+            id::parse(mapping.get(Column::Id).and_then(|c| row.cells.get(c)).map_or("", |t| t))
         })
         .collect();
     for id in ids.iter().flatten() {
         *seen.entry(id.clone()).or_default() += 1;
     }
+    let mut run = Run {
+        cache: Cache::new(),
+        places: HashMap::new(),
+        mapping: &mapping,
+        missing: &missing,
+        lists: &by_id,
+        as_of: options.as_of,
+    };
     let rows: Vec<RowResult> = table
         .rows
         .iter()
         .zip(ids)
         .map(|(row, id)| {
-            let mut result = assess_row(row, &mapping, &missing, &by_id, options.as_of);
-            if let Some(id) = &id {
-                if seen.get(id).copied().unwrap_or(0) > 1 {
-                    result.flag = Flag::Double;
+            let mut result = assess_row(&mut run, row, &id);
+            if let Ok(id) = &id {
+                let times = seen.get(id).copied().unwrap_or(0);
+                if times > 1 {
+                    result.flag = result.flag.min(Flag::Double);
                     result.detail =
-                        join(&format!("同一身份证号在名册中出现{}次", seen[id]), &result.detail);
+                        join(&format!("同一身份证号在名册中出现{times}次"), &result.detail);
                 }
             }
-            result.id = id;
+            result.id = id.ok();
             result
         })
         .collect();
@@ -312,13 +321,98 @@ fn tracked(program: &str, form: Form) -> bool {
     ) && matches!(form, Form::Cash | Form::Waiver)
 }
 
-fn assess_row(
-    row: &table::Row,
-    mapping: &Mapping,
-    missing: &[Column],
-    lists: &Lists,
+/// Verdicts by the facts of a row: a roster has far fewer distinct cases than rows.
+type Cache = HashMap<Facts, Result<(Flag, String, String), String>>;
+
+/// What separates cells in a list-valued cell (家庭身份, 已享受资助项目).
+const SEPARATORS: [char; 7] = ['、', ',', '，', ';', '；', '/', '|'];
+
+/// Everything the assessment of a row depends on (and nothing else: not the name or ID).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Facts {
+    stage: &'static str,
+    grade: u8,
+    hukou: u32,
+    school: u32,
+    area: Option<&'static str>,
+    setting: Option<&'static str>,
+    ownership: Option<&'static str>,
+    boarding: Option<bool>,
+    nutrition: Option<bool>,
+    hardship: Option<&'static str>,
+    disabled: bool,
+    orphan: bool,
+    statuses: Vec<(&'static str, Option<String>)>,
+    paid: Vec<&'static str>,
+}
+
+impl Facts {
+    /// The v1 case these facts describe.
+    fn case(&self, as_of: Date) -> Value {
+        let mut enrolment = Map::new();
+        enrolment.insert("region".into(), json!(format!("{:06}", self.school)));
+        for (key, value) in [
+            ("setting", self.setting.map(Value::from)),
+            ("ownership", self.ownership.map(Value::from)),
+            ("boarding", self.boarding.map(Value::from)),
+            ("nutrition_program", self.nutrition.map(Value::from)),
+        ] {
+            if let Some(v) = value {
+                enrolment.insert(key.into(), v);
+            }
+        }
+        let mut hukou = json!({ "region": format!("{:06}", self.hukou) });
+        if let Some(a) = self.area {
+            hukou["area"] = json!(a);
+        }
+        let statuses: Vec<Value> = self
+            .statuses
+            .iter()
+            .map(|(kind, from)| match from {
+                Some(f) => json!({ "kind": kind, "from": f }),
+                None => json!({ "kind": kind }),
+            })
+            .collect();
+        let mut student = json!({
+            "stage": self.stage, "grade": self.grade, "enrolment": Value::Object(enrolment),
+            "disabled": self.disabled, "orphan": self.orphan,
+        });
+        if let Some(h) = self.hardship {
+            student["hardship"] = json!(h);
+        }
+        json!({
+            "as_of": as_of.to_string(),
+            "household": { "hukou": hukou, "statuses": statuses },
+            "student": student,
+        })
+    }
+}
+
+/// What every row of one check shares: the verdicts and places read so far, the mapping, the
+/// lists, the date.
+struct Run<'a> {
+    cache: Cache,
+    /// Region cells as read (「岷县」 → 621126), so each distinct text is looked up once.
+    places: HashMap<String, Result<u32, String>>,
+    mapping: &'a Mapping,
+    missing: &'a [Column],
+    lists: &'a Lists,
     as_of: Date,
-) -> RowResult {
+}
+
+impl Run<'_> {
+    fn place(&mut self, text: &str) -> Result<u32, String> {
+        if let Some(r) = self.places.get(text) {
+            return r.clone();
+        }
+        let r = columns::region(text);
+        self.places.insert(text.to_string(), r.clone());
+        r
+    }
+}
+
+fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) -> RowResult {
+    let (mapping, missing, lists, as_of) = (run.mapping, run.missing, run.lists, run.as_of);
     if row.is_empty() {
         return invalid(row, "空行".to_string());
     }
@@ -330,9 +424,9 @@ fn assess_row(
         mapping.get(c).and_then(|i| row.cells.get(i)).map(|s| s.trim()).filter(|s| !s.is_empty())
     };
     let fail = |c: Column, why: String| invalid(row, format!("{}：{why}", c.header()));
-    let id = match id::parse(cell(Column::Id).unwrap_or("")) {
+    let id = match id {
         Ok(id) => id,
-        Err(e) => return fail(Column::Id, e),
+        Err(e) => return fail(Column::Id, e.clone()),
     };
     let Some((grade, grade_stage)) = cell(Column::Grade).and_then(columns::grade) else {
         return fail(Column::Grade, format!("无法识别“{}”", cell(Column::Grade).unwrap_or("")));
@@ -344,23 +438,42 @@ fn assess_row(
             return fail(Column::Stage, format!("无法识别“{}”", cell(Column::Stage).unwrap_or("")))
         }
     };
-    let hukou = match columns::region(cell(Column::HukouRegion).unwrap_or("")) {
+    let hukou = match run.place(cell(Column::HukouRegion).unwrap_or("")) {
         Ok(code) => code,
         Err(e) => return fail(Column::HukouRegion, e),
     };
-    let school = match cell(Column::SchoolRegion).map(columns::region) {
+    let school = match cell(Column::SchoolRegion).map(|t| run.place(t)) {
         Some(Ok(code)) => code,
         Some(Err(e)) => return fail(Column::SchoolRegion, e),
         None => hukou,
     };
     // Statuses: the roster's own 家庭身份 column and every list the ID is on.
-    let mut statuses: Vec<Value> = Vec::new();
-    let mut area = cell(Column::HukouArea).and_then(columns::hukou_area);
-    let mut disabled = cell(Column::Disabled).and_then(columns::yes_no).unwrap_or(false);
-    let mut orphan = cell(Column::Orphan).and_then(columns::yes_no).unwrap_or(false);
+    let mut f = Facts {
+        stage,
+        grade,
+        hukou,
+        school,
+        area: cell(Column::HukouArea).and_then(columns::hukou_area),
+        setting: cell(Column::Setting).and_then(columns::setting),
+        ownership: cell(Column::Ownership).and_then(columns::ownership),
+        boarding: None,
+        nutrition: None,
+        hardship: cell(Column::Hardship).and_then(columns::hardship),
+        disabled: cell(Column::Disabled).and_then(columns::yes_no).unwrap_or(false),
+        orphan: cell(Column::Orphan).and_then(columns::yes_no).unwrap_or(false),
+        statuses: Vec::new(),
+        paid: Vec::new(),
+    };
+    let compulsory = matches!(stage, "primary" | "junior");
+    if compulsory || matches!(stage, "senior" | "secondary_vocational") {
+        f.boarding = cell(Column::Boarding).and_then(columns::yes_no);
+    }
+    if compulsory {
+        f.nutrition = cell(Column::NutritionProgram).and_then(columns::yes_no);
+    }
     let mut categories: Vec<Listed> = Vec::new();
     if let Some(text) = cell(Column::Statuses) {
-        for part in text.split(['、', ',', '，', ';', '；', '/']) {
+        for part in text.split(SEPARATORS) {
             match columns::category(part) {
                 Ok(Some(c)) => categories.push(Listed { kind: c.kind, area: c.area, from: None }),
                 Ok(None) => {}
@@ -368,96 +481,51 @@ fn assess_row(
             }
         }
     }
-    if let Some(found) = lists.by_id.get(&id) {
+    if let Some(found) = lists.by_id.get(id) {
         categories.extend(found.iter().cloned());
     }
-    for Listed { kind, area: kind_area, from } in categories {
+    for Listed { kind, area, from } in categories {
         match kind {
-            "disabled" => disabled = true,
-            "orphan" => orphan = true,
+            "disabled" => f.disabled = true,
+            "orphan" => f.orphan = true,
             kind => {
-                if area.is_none() {
-                    area = kind_area;
+                if f.area.is_none() {
+                    f.area = area;
                 }
-                let mut s = json!({ "kind": kind });
-                if let Some(f) = from {
-                    s["from"] = json!(f);
-                }
-                if !statuses.contains(&s) {
-                    statuses.push(s);
+                if !f.statuses.contains(&(kind, from.clone())) {
+                    f.statuses.push((kind, from));
                 }
             }
         }
     }
-    let mut enrolment = Map::new();
-    enrolment.insert("region".into(), json!(format!("{school:06}")));
-    let put = |m: &mut Map<String, Value>, k: &str, v: Option<Value>| {
-        if let Some(v) = v {
-            m.insert(k.into(), v);
-        }
-    };
-    put(
-        &mut enrolment,
-        "setting",
-        cell(Column::Setting).and_then(columns::setting).map(Value::from),
-    );
-    put(
-        &mut enrolment,
-        "ownership",
-        cell(Column::Ownership).and_then(columns::ownership).map(Value::from),
-    );
-    let compulsory = matches!(stage, "primary" | "junior");
-    let school_stage = compulsory || matches!(stage, "senior" | "secondary_vocational");
-    if school_stage {
-        put(
-            &mut enrolment,
-            "boarding",
-            cell(Column::Boarding).and_then(columns::yes_no).map(Value::from),
-        );
-    }
-    if compulsory {
-        put(
-            &mut enrolment,
-            "nutrition_program",
-            cell(Column::NutritionProgram).and_then(columns::yes_no).map(Value::from),
-        );
-    }
-    let mut hukou_v = json!({ "region": format!("{hukou:06}") });
-    if let Some(a) = area {
-        hukou_v["area"] = json!(a);
-    }
-    let mut student = json!({
-        "stage": stage, "grade": grade, "enrolment": Value::Object(enrolment),
-        "disabled": disabled, "orphan": orphan,
-    });
-    if let Some(h) = cell(Column::Hardship).and_then(columns::hardship) {
-        student["hardship"] = json!(h);
-    }
     // Aid paid, as the roster records it.
-    let mut paid: Vec<&'static str> = Vec::new();
     let mut unknown_aid = Vec::new();
     if let Some(text) = cell(Column::AidPaid) {
-        for part in
-            text.split(['、', ',', '，', ';', '；', '/']).map(str::trim).filter(|p| !p.is_empty())
-        {
+        for part in text.split(SEPARATORS).map(str::trim).filter(|p| !p.is_empty()) {
             match columns::aid_program(part, stage) {
-                Some(p) if !paid.contains(&p) => paid.push(p),
+                Some(p) if !f.paid.contains(&p) => f.paid.push(p),
                 Some(_) => {}
                 None => unknown_aid.push(part.to_string()),
             }
         }
     }
-    let case = json!({
-        "as_of": as_of.to_string(),
-        "household": { "hukou": hukou_v, "statuses": statuses },
-        "student": student,
-    });
-    let assessment =
-        match zhuxue_engine::Case::from_value(&case).and_then(|c| zhuxue_engine::assess(&c)) {
-            Ok(a) => a,
-            Err(e) => return invalid(row, format!("无法评估：{}", e.message)),
-        };
-    let mut result = compare(row, &assessment, &paid);
+    // Students of one school share most facts: each distinct set of facts is assessed and
+    // compared once.
+    let verdict = if let Some(v) = run.cache.get(&f) {
+        v
+    } else {
+        let v = zhuxue_engine::Case::from_value(&f.case(as_of))
+            .and_then(|c| zhuxue_engine::assess(&c))
+            .map(|a| compare(&a, &f.paid))
+            .map_err(|e| format!("无法评估：{}", e.message));
+        run.cache.entry(f).or_insert(v)
+    };
+    let (flag, detail, entitled) = match verdict {
+        Ok(v) => v.clone(),
+        Err(message) => return invalid(row, message.clone()),
+    };
+    let mut result =
+        RowResult { line: row.line, cells: row.cells.clone(), flag, detail, entitled, id: None };
     if !unknown_aid.is_empty() {
         let note = format!("未识别的资助项目名称：{}", unknown_aid.join("、"));
         result.detail =
@@ -466,8 +534,9 @@ fn assess_row(
     result
 }
 
-/// Compares the assessment with the aid the roster says was paid.
-fn compare(row: &table::Row, a: &Assessment, paid: &[&'static str]) -> RowResult {
+/// Compares the assessment with the aid the roster says was paid: the flag, the findings and
+/// the programs the rules give.
+fn compare(a: &Assessment, paid: &[&'static str]) -> (Flag, String, String) {
     let mut findings: Vec<(Flag, String)> = Vec::new();
     for p in paid {
         if let Some(n) = a.not_entitled.iter().find(|n| n.program == *p) {
@@ -518,14 +587,11 @@ fn compare(row: &table::Row, a: &Assessment, paid: &[&'static str]) -> RowResult
         }
     }
     findings.sort_by_key(|(f, _)| *f);
-    RowResult {
-        line: row.line,
-        cells: row.cells.clone(),
-        flag: findings.first().map_or(Flag::Ok, |(f, _)| *f),
-        detail: findings.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("；"),
-        entitled: entitled.join("、"),
-        id: None,
-    }
+    (
+        findings.first().map_or(Flag::Ok, |(f, _)| *f),
+        findings.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("；"),
+        entitled.join("、"),
+    )
 }
 
 /// A case field named as the roster's column (or in plain words).

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use zhuxue_engine::CaseError;
 
-const USAGE: &str = "用法 / usage:\n  zhuxue assess CASE.json   评估一个案例，输出评估结果 JSON\n  zhuxue assess -           从标准输入读取案例\n  zhuxue roster ROSTER.csv|.xlsx [--list KIND=FILE]... [--as-of YYYY-MM-DD] -o OUT.csv|OUT.xlsx\n                            名册比对（KIND：dibao tekun lifted_out monitored disabled orphan low_income）\n  zhuxue --version          规则版本";
+const USAGE: &str = "用法 / usage:\n  zhuxue assess CASE.json   评估一个案例，输出评估结果 JSON\n  zhuxue assess -           从标准输入读取案例\n  zhuxue roster ROSTER.csv|.xlsx [--list KIND=FILE]... [--map 列=表头]... [--as-of YYYY-MM-DD] -o OUT.csv|OUT.xlsx\n                            名册比对（KIND：dibao tekun lifted_out monitored disabled orphan low_income；\n                            --map 身份证号=证件号码 指定某列读取哪个表头，docs/roster.md 列出所有列）\n  zhuxue --version          规则版本";
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
@@ -74,6 +74,7 @@ fn roster(args: &[OsString]) -> ExitCode {
     let mut lists = Vec::new();
     let mut out_path = None;
     let mut as_of = None;
+    let mut maps: Vec<(zhuxue_roster::columns::Column, String)> = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.to_str() {
@@ -88,6 +89,19 @@ fn roster(args: &[OsString]) -> ExitCode {
                     return usage(&format!("未知的名单类别 {kind}"));
                 };
                 lists.push((kind, OsString::from(file)));
+            }
+            Some("--map") => {
+                let Some((column, header)) =
+                    it.next().and_then(|s| s.to_str()).and_then(|s| s.split_once('='))
+                else {
+                    return usage("--map 需要 列=表头（如 身份证号=证件号码）");
+                };
+                let Some(column) =
+                    zhuxue_roster::columns::Column::ALL.into_iter().find(|c| c.header() == column)
+                else {
+                    return usage(&format!("未知的列 {column}（见 docs/roster.md）"));
+                };
+                maps.push((column, header.to_string()));
             }
             Some("-o" | "--output") => out_path = it.next().cloned(),
             Some("--as-of") => {
@@ -125,8 +139,25 @@ fn roster(args: &[OsString]) -> ExitCode {
             Err(e) => return fail(e),
         }
     }
-    let options =
-        zhuxue_roster::Options { as_of: as_of.unwrap_or_else(today), mapping: Vec::new() };
+    // A header the officer names is looked up in the roster's header row.
+    let headers = match zhuxue_roster::headers(&roster_bytes) {
+        Ok(h) => h,
+        Err(e) => return fail(CaseError::new("", e, zhuxue_engine::error::ErrorKind::Invalid)),
+    };
+    let mut mapping = Vec::new();
+    for (column, header) in maps {
+        if header.is_empty() {
+            mapping.push((column, None));
+            continue;
+        }
+        match headers.iter().position(|h| h.trim() == header) {
+            Some(i) => mapping.push((column, Some(i))),
+            None => {
+                return usage(&format!("名册中没有表头“{header}”；表头有：{}", headers.join("、")))
+            }
+        }
+    }
+    let options = zhuxue_roster::Options { as_of: as_of.unwrap_or_else(today), mapping };
     let report = match zhuxue_roster::check(&roster_bytes, &list_bytes, &options) {
         Ok(r) => r,
         Err(e) => return fail(CaseError::new("", e, zhuxue_engine::error::ErrorKind::Invalid)),

@@ -234,3 +234,41 @@ fn roster_usage_and_file_errors() {
     assert_eq!(e["error"]["kind"], "io");
     assert_eq!(e["error"]["message"], "无法读取 /nonexistent/roster.csv：文件不存在");
 }
+
+#[test]
+fn roster_columns_can_be_chosen_by_header() {
+    // A roster whose ID column has an unusual header: unmapped, every row is refused per row;
+    // mapped with --map, the rows are checked.
+    let dir = std::env::temp_dir().join(format!("zhuxue-map-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let roster = dir.join("r.csv");
+    std::fs::write(
+        &roster,
+        "姓名,号码,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级\n李二,62112620130918022X,初中,初一,岷县,农村,走读,乡镇,不困难\n",
+    )
+    .unwrap();
+    let out = dir.join("o.csv");
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_zhuxue"))
+            .arg("roster")
+            .arg(&roster)
+            .args(extra)
+            .args(["--as-of", "2025-10-10", "-o"])
+            .arg(&out)
+            .output()
+            .unwrap()
+    };
+    let o = run(&[]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("无法评估 1"));
+    let o = run(&["--map", "身份证号=号码"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("一致 1"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = run(&["--map", "身份证号=没有这列"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("名册中没有表头“没有这列”"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

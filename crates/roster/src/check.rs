@@ -222,17 +222,23 @@ fn parse_date(text: &str) -> Option<Date> {
     Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
+fn roster_header(r: &[String]) -> bool {
+    let m = Mapping::auto(r);
+    m.get(Column::Id).is_some() && m.get(Column::Stage).is_some()
+}
+
+/// The roster's header row as the check finds it (for choosing columns by header).
+pub fn headers(roster: &[u8]) -> Result<Vec<String>, String> {
+    table::read(roster, roster_header).map(|(t, _)| t.headers)
+}
+
 /// Checks a roster against department lists.
 pub fn check(
     roster: &[u8],
     lists: &[(ListKind, Vec<u8>)],
     options: &Options,
 ) -> Result<Report, String> {
-    let is_header = |r: &[String]| {
-        let m = Mapping::auto(r);
-        m.get(Column::Id).is_some() && m.get(Column::Stage).is_some()
-    };
-    let (table, format) = table::read(roster, is_header)?;
+    let (table, format) = table::read(roster, roster_header)?;
     let mut mapping = Mapping::auto(&table.headers);
     for (column, index) in &options.mapping {
         mapping.set(*column, *index);

@@ -20,4 +20,4 @@ pub mod export;
 pub mod id;
 pub mod table;
 
-pub use check::{check, Flag, ListKind, Options, Report};
+pub use check::{check, headers, Flag, ListKind, Options, Report};

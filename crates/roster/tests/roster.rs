@@ -209,3 +209,46 @@ fn the_xlsx_template_holds_the_csv_template() {
     assert_eq!(report.format, zhuxue_roster::table::Format::Xlsx);
     assert_expected(&report);
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// Arbitrary bytes as a roster or a list never panic; whatever is read, every row is
+        /// accounted for once and the counts add up.
+        #[test]
+        fn arbitrary_bytes_never_panic(roster in prop::collection::vec(any::<u8>(), 0..400),
+                                       list in prop::collection::vec(any::<u8>(), 0..200)) {
+            if let Ok(report) = check(&roster, &[(ListKind::Dibao, list)], &options()) {
+                let total: usize = report.counts.iter().map(|(_, n)| n).sum();
+                prop_assert_eq!(total, report.rows.len());
+                let _ = export::csv(&report);
+            }
+        }
+
+        /// Rows made of roster vocabulary, shuffled and damaged, never panic and are all
+        /// accounted for.
+        #[test]
+        fn vocabulary_rows_never_panic(cells in prop::collection::vec(prop::collection::vec(prop::sample::select(&[
+            "初中", "初二", "小学", "三年级", "高中", "大班", "本科", "岷县", "城关区", "621126", "农村", "城镇",
+            "寄宿", "走读", "特别困难", "不困难", "农村低保", "脱贫户(不享受政策)", "寄宿生生活补助", "国家助学金",
+            "62112620130918022X", "62112620130918022x", "123", "", "=1+1", "\"", "，", "、",
+        ][..]), 0..16), 1..30)) {
+            let mut text = String::from("姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,困难认定等级,家庭身份,已享受资助项目\n");
+            for row in &cells {
+                text.push_str(&row.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect::<Vec<_>>().join(","));
+                text.push('\n');
+            }
+            let report = check(text.as_bytes(), &[], &options()).unwrap();
+            // A blank line is no row (as Excel shows a CSV file); every other line is one.
+            let lines = cells.iter().filter(|r| !r.is_empty()).count();
+            prop_assert_eq!(report.rows.len(), lines);
+            let total: usize = report.counts.iter().map(|(_, n)| n).sum();
+            prop_assert_eq!(total, lines);
+        }
+    }
+}

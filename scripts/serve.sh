@@ -2,7 +2,8 @@
 # Serves the app locally with the national rules built in: http://127.0.0.1:8080/
 # (PORT=9000 scripts/serve.sh for another port).
 # Installs what it needs first (scripts/tools.sh web: Trunk, wasm-bindgen-cli, wasm-opt),
-# skipping what is already there. Extra arguments go to `trunk serve`.
+# skipping what is already there. Serves dist/ (both pages) with the static server in
+# tests/e2e/serve.mjs (Node's standard library only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,5 +11,6 @@ scripts/tools.sh web
 TOOLS="${ZHUXUE_TOOLS:-/opt/zhuxue-tools}"
 export PATH="$TOOLS/bin:$TOOLS/node_modules/.bin:$PATH"
 
-cargo fetch --locked
-exec trunk serve --release --offline --address 127.0.0.1 --port "${PORT:-8080}" "$@"
+scripts/build.sh
+# The built pages (family app at /, officer desk at /desk/), served as a static host would.
+exec node tests/e2e/serve.mjs dist "${PORT:-8080}"

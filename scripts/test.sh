@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, clippy (native and Wasm), the engine's policy cases, data
 # checks, property tests and snapshots, the CLI, the component tests in headless Chromium
-# (wasm-bindgen-test) and the whole-journey tests at phone size (Playwright + axe).
+# (wasm-bindgen-test), the whole-journey tests (Playwright + axe, the family app at phone size
+# and the officer desk), and the desk's exports read back natively.
 # Installs what it needs first (scripts/tools.sh web browser) and skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,8 +20,8 @@ cargo fmt --all --check
 step "clippy (native, all targets)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "clippy (wasm32, web app and its browser tests)"
-cargo clippy -p zhuxue-web --target wasm32-unknown-unknown --tests --locked -- -D warnings
+step "clippy (wasm32: the app, the officer desk and its worker, and the browser tests)"
+cargo clippy -p zhuxue-web -p zhuxue-desk -p zhuxue-desk-worker --target wasm32-unknown-unknown --tests --locked -- -D warnings
 
 step "native tests (engine, CLI, app logic)"
 # CI=true makes insta fail on a changed snapshot instead of writing a new one.
@@ -31,12 +32,15 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown -p zhuxue-web --test web --locked
 
-step "release build of the app (trunk, offline)"
-cargo fetch --locked
-trunk build --release --offline
+step "release build of the family app and the officer desk (trunk, offline)"
+scripts/build.sh
 
-step "journeys at phone size (Playwright driving Debian Chromium, axe on every screen)"
+step "journeys (Playwright driving Debian Chromium, axe on every screen)"
 (cd tests/e2e && node --test journeys.test.mjs)
 echo "screenshots: tests/e2e/artifacts/"
+
+step "the desk's downloaded exports, read back natively (calamine, csv)"
+cargo run -q --locked -p zhuxue-roster --example readback -- tests/e2e/artifacts/desk-export.xlsx
+cargo run -q --locked -p zhuxue-roster --example readback -- tests/e2e/artifacts/desk-export.csv
 
 step "all tests passed"

@@ -192,6 +192,8 @@ pub fn app() -> Html {
             </main>
             <footer class="no-print">
                 <button type="button" class="link" onclick={forget}>{ t(Msg::Forget) }</button>
+                // The desk is a page of its own: nothing of it is loaded here.
+                <a class="link" id="open-desk" href="desk/">{ t(Msg::OpenDesk) }</a>
             </footer>
         </>
     }

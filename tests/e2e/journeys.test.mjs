@@ -391,3 +391,66 @@ test('a share link never silently replaces the answers stored on this phone', as
   assert.equal(JSON.parse(await other.evaluate(() => localStorage.getItem('zhuxue.answers.v1'))).student.stage, 'undergraduate');
 });
 
+
+test('officer desk: a GBK roster and two lists in, flags and exports out, nothing uploaded', async () => {
+  // The roster as Excel saves CSV on a Chinese Windows: GBK.
+  const roster = fs.readFileSync(path.resolve(here, '../../examples/roster/roster-template.csv'), 'utf8').replace(/^\uFEFF/, '');
+  const gbkPath = path.join(artifacts, 'roster-gbk.csv');
+  fs.writeFileSync(gbkPath, Buffer.from(new TextEncoder().encode(roster))); // replaced below by GBK bytes
+  const iconvGbk = (await import('node:child_process')).execFileSync('python3', ['-c',
+    'import sys; sys.stdout.buffer.write(open(sys.argv[1], encoding="utf-8").read().encode("gbk"))', gbkPath]);
+  fs.writeFileSync(gbkPath, iconvGbk);
+  const page = await phone(browser);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const external = [];
+  page.on('request', (r) => { if (!r.url().startsWith(server.url)) external.push(r.url()); });
+  await page.goto(server.url + 'desk/');
+  await page.waitForSelector('#desk-roster');
+  const before = server.log.map((l) => l.path);
+  assert.ok(!before.some((p) => p.includes('worker')), 'the worker is fetched only when the check starts');
+  await page.setInputFiles('#desk-roster', gbkPath);
+  await page.waitForSelector('text=✓ roster-gbk.csv');
+  await page.selectOption('#desk-list-kind', 'dibao');
+  await page.setInputFiles('#desk-list', path.resolve(here, '../../examples/roster/dibao.csv'));
+  await page.waitForSelector('text=✓ 低保：dibao.csv');
+  await page.selectOption('#desk-list-kind', 'lifted_out');
+  await page.setInputFiles('#desk-list', path.resolve(here, '../../examples/roster/lifted_out.csv'));
+  await page.waitForSelector('text=✓ 脱贫户：lifted_out.csv');
+  await page.fill('#desk-as-of', '2025-10-10');
+  await page.dispatchEvent('#desk-as-of', 'change');
+  await axe(page, 'desk: files chosen');
+  await page.click('#desk-start');
+  await page.waitForSelector('#desk-summary');
+  assert.equal(await page.locator('#desk-summary').innerText(),
+    '共 8 行：无法评估 1，重复资助 2，不符合条件却已资助 1，应助未助 1，待核实 1，一致 2');
+  assert.match(await page.locator('.desk-done').innerText(), /CSV（GBK\/GB18030）/);
+  // Every row is in the table; ID numbers are masked on screen.
+  assert.equal(await page.locator('.desk-table tbody tr').count(), 8);
+  await page.getByRole('button', { name: '应助未助 1' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.desk-table tbody tr').length === 1);
+  const row = await page.locator('.desk-table tbody tr').innerText();
+  assert.match(row, /李二/);
+  assert.match(row, /621126\*{8}022X/);
+  assert.match(row, /符合“家庭经济困难非寄宿生生活补助”条件（每年750元），但名册中未资助/);
+  await axe(page, 'desk: results');
+  await shot(page, 'journey-13-desk');
+  // Exports: downloads made in the page (Blob URLs), with the date and rules version in the name.
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#desk-export-xlsx')]);
+  assert.equal(xlsx.suggestedFilename(), '比对结果-2025-10-10-规则2026.11.23.xlsx');
+  await xlsx.saveAs(path.join(artifacts, 'desk-export.xlsx'));
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#desk-export-csv')]);
+  const csvPath = path.join(artifacts, 'desk-export.csv');
+  await csv.saveAs(csvPath);
+  const csvBytes = fs.readFileSync(csvPath);
+  assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
+  const lines = csvBytes.toString('utf8').slice(1).trim().split('\n');
+  assert.equal(lines.length, 9);
+  assert.match(lines[2], /^李二,62112620130918022X,.*,应助未助,/);
+  // Only this page's own files were fetched; nothing left the host.
+  assert.deepEqual(external, []);
+  assert.ok(server.log.every((l) => !l.path.includes('?')), 'no request carried data');
+  // 清除 drops everything from memory.
+  await page.click('#desk-clear');
+  assert.equal(await page.locator('.desk-table').count(), 0);
+  assert.equal(await page.locator('#desk-summary').count(), 0);
+});

@@ -34,3 +34,10 @@ export function serve(root, { port = 0 } = {}) {
     resolve({ url: `http://127.0.0.1:${port}/`, log, close: () => new Promise((r) => server.close(r)) });
   }));
 }
+
+// `node serve.mjs DIR PORT`: serve a directory until stopped (scripts/serve.sh).
+if (process.argv[1] && import.meta.url === new URL(`file://${path.resolve(process.argv[1])}`).href) {
+  const [dir = 'dist', port = '8080'] = process.argv.slice(2);
+  const s = await serve(dir, { port: Number(port) });
+  console.log(`serving ${path.resolve(dir)} at ${s.url} (officer desk: ${s.url}desk/)`);
+}

@@ -238,6 +238,17 @@ pub fn check(
     lists: &[(ListKind, Vec<u8>)],
     options: &Options,
 ) -> Result<Report, String> {
+    check_with_progress(roster, lists, options, &mut |_, _| {})
+}
+
+/// [`check`], calling `progress(rows done, rows in all)` every few hundred rows (the browser
+/// worker reports it to the page).
+pub fn check_with_progress(
+    roster: &[u8],
+    lists: &[(ListKind, Vec<u8>)],
+    options: &Options,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Report, String> {
     let (table, format) = table::read(roster, roster_header)?;
     let mut mapping = Mapping::auto(&table.headers);
     for (column, index) in &options.mapping {
@@ -271,11 +282,16 @@ pub fn check(
         lists: &by_id,
         as_of: options.as_of,
     };
+    let total = table.rows.len();
     let rows: Vec<RowResult> = table
         .rows
         .iter()
         .zip(ids)
-        .map(|(row, id)| {
+        .enumerate()
+        .map(|(i, (row, id))| {
+            if i % 500 == 0 {
+                progress(i, total);
+            }
             let mut result = assess_row(&mut run, row, &id);
             if let Ok(id) = &id {
                 let times = seen.get(id).copied().unwrap_or(0);
@@ -289,6 +305,7 @@ pub fn check(
             result
         })
         .collect();
+    progress(total, total);
     let counts =
         Flag::ALL.iter().map(|f| (*f, rows.iter().filter(|r| r.flag == *f).count())).collect();
     Ok(Report { headers: table.headers.clone(), rows, format, mapping, lists: list_counts, counts })

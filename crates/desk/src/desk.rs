@@ -1,0 +1,509 @@
+//! The officer desk (资助专干): a school roster and department lists in, every row's 比对结果
+//! out, on this computer. The check runs in a Web Worker (`crates/desk-worker`) fetched only
+//! when the desk is used, so the family's first load carries none of it; the page stays
+//! responsive, shows progress, and can cancel (the worker is terminated). Roster data is never
+//! stored or sent; 「清除」 drops it from memory.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use zhuxue_web::i18n::{Lang, Msg};
+
+/// Department list kinds offered, as the worker names them.
+const KINDS: [(&str, &str); 7] = [
+    ("dibao", "低保"),
+    ("tekun", "特困"),
+    ("lifted_out", "脱贫户"),
+    ("monitored", "防返贫监测对象"),
+    ("disabled", "残疾"),
+    ("orphan", "孤儿"),
+    ("low_income", "低收入"),
+];
+
+const PAGE: usize = 100;
+
+#[derive(Clone, PartialEq)]
+struct Loaded {
+    name: String,
+    bytes: Rc<Vec<u8>>,
+}
+
+#[derive(Clone, PartialEq)]
+struct RowView {
+    line: u32,
+    flag: String,
+    name: String,
+    id: String,
+    detail: String,
+    entitled: String,
+}
+
+#[derive(Clone, PartialEq, Default)]
+enum Status {
+    #[default]
+    Idle,
+    Running {
+        done: u32,
+        total: u32,
+    },
+    Done {
+        summary: String,
+        counts: Vec<(String, u32)>,
+        format: String,
+        lists: Vec<String>,
+    },
+    Failed(String),
+    Cancelled,
+}
+
+#[derive(Clone, PartialEq, Default)]
+struct DeskState {
+    roster: Option<Loaded>,
+    lists: Vec<(String, Loaded)>,
+    list_kind: String,
+    as_of: String,
+    status: Status,
+    filter: String,
+    sort: String,
+    offset: usize,
+    matching: usize,
+    rows: Vec<RowView>,
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+fn text(v: &JsValue, key: &str) -> String {
+    get(v, key).as_string().unwrap_or_default()
+}
+
+fn num(v: &JsValue, key: &str) -> u32 {
+    get(v, key).as_f64().unwrap_or(0.0) as u32
+}
+
+/// Reads the first file of a file input.
+async fn read_file(input: web_sys::HtmlInputElement) -> Option<Loaded> {
+    let file = input.files()?.get(0)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(Loaded { name: file.name(), bytes: Rc::new(Uint8Array::new(&buffer).to_vec()) })
+}
+
+/// Offers bytes as a download under `name` (a Blob URL: nothing leaves the computer).
+fn download(bytes: &JsValue, name: &str) {
+    let parts = Array::of1(bytes);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Ok(a) = doc.create_element("a") {
+            let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+            a.set_href(&url);
+            a.set_download(name);
+            if let Some(body) = doc.body() {
+                let _ = body.append_child(&a);
+                a.click();
+                let _ = body.remove_child(&a);
+            }
+        }
+    }
+    // Revoked on the next download (a URL revoked at once may not be fetched yet).
+    LAST_URL.with(|last| {
+        if let Some(previous) = last.replace(Some(url)) {
+            let _ = web_sys::Url::revoke_object_url(&previous);
+        }
+    });
+}
+
+thread_local! {
+    static LAST_URL: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The worker and its message handler, kept alive for the desk's life.
+#[derive(Default)]
+struct WorkerSlot {
+    worker: Option<web_sys::Worker>,
+    handler: Option<Closure<dyn Fn(web_sys::MessageEvent)>>,
+}
+
+impl WorkerSlot {
+    fn stop(&mut self) {
+        if let Some(w) = self.worker.take() {
+            w.terminate();
+        }
+        self.handler = None;
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    pub today: String,
+}
+
+#[function_component(Desk)]
+pub fn desk(p: &Props) -> Html {
+    let lang = p.lang;
+    let t = |m| lang.t(m).into_owned();
+    let state = {
+        let today = p.today.clone();
+        use_state(move || DeskState {
+            as_of: today,
+            list_kind: "dibao".into(),
+            sort: "line".into(),
+            ..DeskState::default()
+        })
+    };
+    // The latest state, for callbacks that outlive a render (the worker's messages).
+    let latest = use_mut_ref(DeskState::default);
+    *latest.borrow_mut() = (*state).clone();
+    let slot: Rc<RefCell<WorkerSlot>> = use_mut_ref(WorkerSlot::default);
+
+    let update = {
+        let state = state.clone();
+        let latest = latest.clone();
+        Rc::new(move |f: &dyn Fn(&mut DeskState)| {
+            let mut next = latest.borrow().clone();
+            f(&mut next);
+            *latest.borrow_mut() = next.clone();
+            state.set(next);
+        })
+    };
+
+    let ask_page = {
+        let slot = slot.clone();
+        Rc::new(move |filter: &str, sort: &str, offset: usize| {
+            if let Some(w) = slot.borrow().worker.as_ref() {
+                let _ = w.post_message(&object(&[
+                    ("type", "page".into()),
+                    ("flag", filter.into()),
+                    ("sort", sort.into()),
+                    ("offset", (offset as f64).into()),
+                    ("limit", (PAGE as f64).into()),
+                ]));
+            }
+        })
+    };
+
+    let on_roster = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let update = update.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = read_file(input).await;
+                update(&|s| {
+                    s.roster = loaded.clone();
+                    s.status = Status::Idle;
+                });
+            });
+        })
+    };
+    let on_kind = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let v = sel.value();
+            update(&|s| s.list_kind = v.clone());
+        })
+    };
+    let on_list = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let update = update.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let reset = input.clone();
+                if let Some(loaded) = read_file(input).await {
+                    update(&|s| {
+                        let kind = s.list_kind.clone();
+                        s.lists.push((kind, loaded.clone()));
+                        s.status = Status::Idle;
+                    });
+                }
+                reset.set_value("");
+            });
+        })
+    };
+    let on_as_of = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let v = input.value();
+            update(&|s| s.as_of = v.clone());
+        })
+    };
+
+    let start = {
+        let update = update.clone();
+        let slot = slot.clone();
+        let latest = latest.clone();
+        let ask_page = ask_page.clone();
+        Callback::from(move |_| {
+            let s = latest.borrow().clone();
+            let Some(roster) = s.roster.clone() else { return };
+            slot.borrow_mut().stop();
+            let Ok(worker) = web_sys::Worker::new("./zhuxue-desk-worker_loader.js") else {
+                update(&|s| {
+                    s.status = Status::Failed("无法启动比对程序（浏览器不支持 Web Worker）".into())
+                });
+                return;
+            };
+            let lists = Array::new();
+            for (kind, l) in &s.lists {
+                lists.push(&object(&[
+                    ("kind", kind.as_str().into()),
+                    ("bytes", Uint8Array::from(l.bytes.as_slice()).into()),
+                ]));
+            }
+            let request = object(&[
+                ("type", "check".into()),
+                ("roster", Uint8Array::from(roster.bytes.as_slice()).into()),
+                ("lists", lists.into()),
+                ("asOf", s.as_of.as_str().into()),
+            ]);
+            let report = update.clone();
+            let ask_page = ask_page.clone();
+            let handler_worker = worker.clone();
+            let handler =
+                Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                    let data = ev.data();
+                    match text(&data, "type").as_str() {
+                        // The worker's code is loaded: now it can take the request.
+                        "ready" => {
+                            let _ = handler_worker.post_message(&request);
+                        }
+                        "progress" => {
+                            let (done, total) = (num(&data, "done"), num(&data, "total"));
+                            report(&|s| s.status = Status::Running { done, total });
+                        }
+                        "done" => {
+                            let counts: Vec<(String, u32)> = Array::from(&get(&data, "counts"))
+                                .iter()
+                                .map(|pair| {
+                                    let pair = Array::from(&pair);
+                                    (
+                                        pair.get(0).as_string().unwrap_or_default(),
+                                        pair.get(1).as_f64().unwrap_or(0.0) as u32,
+                                    )
+                                })
+                                .collect();
+                            let lists: Vec<String> = Array::from(&get(&data, "lists"))
+                                .iter()
+                                .filter_map(|v| v.as_string())
+                                .collect();
+                            let (summary, format) = (text(&data, "summary"), text(&data, "format"));
+                            report(&|s| {
+                                s.status = Status::Done {
+                                    summary: summary.clone(),
+                                    counts: counts.clone(),
+                                    format: format.clone(),
+                                    lists: lists.clone(),
+                                };
+                                s.filter.clear();
+                                s.offset = 0;
+                            });
+                            ask_page("", "line", 0);
+                        }
+                        "page" => {
+                            let rows: Vec<RowView> = Array::from(&get(&data, "rows"))
+                                .iter()
+                                .map(|r| RowView {
+                                    line: num(&r, "line"),
+                                    flag: text(&r, "flag"),
+                                    name: text(&r, "name"),
+                                    id: text(&r, "id"),
+                                    detail: text(&r, "detail"),
+                                    entitled: text(&r, "entitled"),
+                                })
+                                .collect();
+                            let (matching, offset) =
+                                (num(&data, "matching") as usize, num(&data, "offset") as usize);
+                            report(&|s| {
+                                s.rows = rows.clone();
+                                s.matching = matching;
+                                s.offset = offset;
+                            });
+                        }
+                        "file" => download(&get(&data, "bytes"), &text(&data, "name")),
+                        "error" => {
+                            let m = text(&data, "message");
+                            report(&|s| s.status = Status::Failed(m.clone()));
+                        }
+                        _ => {}
+                    }
+                });
+            worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+            let mut slot = slot.borrow_mut();
+            slot.worker = Some(worker);
+            slot.handler = Some(handler);
+            update(&|s| {
+                s.status = Status::Running { done: 0, total: 0 };
+                s.rows.clear();
+            });
+        })
+    };
+    let cancel = {
+        let update = update.clone();
+        let slot = slot.clone();
+        Callback::from(move |_| {
+            slot.borrow_mut().stop();
+            update(&|s| s.status = Status::Cancelled);
+        })
+    };
+    let clear = {
+        let update = update.clone();
+        let slot = slot.clone();
+        Callback::from(move |_| {
+            slot.borrow_mut().stop();
+            update(&|s| {
+                let as_of = s.as_of.clone();
+                *s = DeskState {
+                    as_of,
+                    list_kind: "dibao".into(),
+                    sort: "line".into(),
+                    ..DeskState::default()
+                };
+            });
+        })
+    };
+    let export = |format: &'static str| {
+        let slot = slot.clone();
+        Callback::from(move |_| {
+            if let Some(w) = slot.borrow().worker.as_ref() {
+                let _ = w
+                    .post_message(&object(&[("type", "export".into()), ("format", format.into())]));
+            }
+        })
+    };
+    let show = |filter: String, sort: String, offset: usize| {
+        let update = update.clone();
+        let ask_page = ask_page.clone();
+        Callback::from(move |_| {
+            let (f, so) = (filter.clone(), sort.clone());
+            update(&|s| {
+                s.filter = f.clone();
+                s.sort = so.clone();
+            });
+            ask_page(&filter, &sort, offset);
+        })
+    };
+
+    let s = &*state;
+    let running = matches!(s.status, Status::Running { .. });
+    html! {
+        <section class="desk" aria-labelledby="desk-title">
+            <h2 id="desk-title">{ t(Msg::DeskTitle) }</h2>
+            <p class="help">{ t(Msg::DeskHelp) }</p>
+            <div class="q">
+                <label for="desk-roster">{ t(Msg::DeskRoster) }</label>
+                <input type="file" id="desk-roster" accept=".csv,.xlsx,text/csv" onchange={on_roster} disabled={running} />
+                if let Some(r) = &s.roster { <p class="chosen">{ format!("✓ {}（{} 字节）", r.name, r.bytes.len()) }</p> }
+            </div>
+            <fieldset class="q">
+                <legend>{ t(Msg::DeskLists) }</legend>
+                <div class="desk-list-add">
+                    <label for="desk-list-kind" class="sr-only">{ t(Msg::DeskListKind) }</label>
+                    <select id="desk-list-kind" onchange={on_kind} disabled={running}>
+                        { for KINDS.iter().map(|(k, label)| html! { <option value={*k} selected={s.list_kind == *k}>{ lang.zh(label).into_owned() }</option> }) }
+                    </select>
+                    <label for="desk-list" class="sr-only">{ t(Msg::DeskListFile) }</label>
+                    <input type="file" id="desk-list" accept=".csv,.xlsx,text/csv" onchange={on_list} disabled={running} />
+                </div>
+                <ul class="desk-lists">
+                    { for s.lists.iter().map(|(kind, l)| {
+                        let label = KINDS.iter().find(|(k, _)| k == kind).map_or("", |(_, l)| l);
+                        html! { <li>{ format!("✓ {}：{}", lang.zh(label), l.name) }</li> }
+                    }) }
+                </ul>
+            </fieldset>
+            <div class="q date">
+                <label for="desk-as-of">{ t(Msg::AsOf) }</label>
+                <input type="date" id="desk-as-of" value={s.as_of.clone()} min="2017-02-01" max="2199-12-31" onchange={on_as_of} />
+            </div>
+            <div class="actions">
+                <button type="button" id="desk-start" onclick={start} disabled={s.roster.is_none() || running}>{ t(Msg::DeskStart) }</button>
+                if running { <button type="button" id="desk-cancel" class="secondary" onclick={cancel}>{ t(Msg::DeskCancel) }</button> }
+                <button type="button" id="desk-clear" class="link" onclick={clear}>{ t(Msg::DeskClear) }</button>
+            </div>
+            <div aria-live="polite">
+                { match &s.status {
+                    Status::Idle => html! {},
+                    Status::Running { done, total } => html! {
+                        <div class="desk-progress">
+                            <progress id="desk-progress" max={total.max(&1).to_string()} value={done.to_string()}></progress>
+                            <p>{ if *total == 0 { t(Msg::DeskLoading) } else { format!("{done} / {total}") } }</p>
+                        </div>
+                    },
+                    Status::Cancelled => html! { <p class="help">{ t(Msg::DeskCancelled) }</p> },
+                    Status::Failed(m) => html! { <p class="error" role="alert">{ lang.zh(m).into_owned() }</p> },
+                    Status::Done { summary, counts, format, lists } => html! {
+                        <div class="desk-done">
+                            <p class="desk-summary" id="desk-summary">{ lang.zh(summary).into_owned() }</p>
+                            <p class="help">{ format!("{}；{}", lang.zh(format), lists.join("；")) }</p>
+                            <div class="desk-filters" role="group" aria-label={t(Msg::DeskFilter)}>
+                                <button type="button" class={classes!(s.filter.is_empty().then_some("active"))}
+                                    onclick={show(String::new(), s.sort.clone(), 0)}>{ t(Msg::DeskAll) }</button>
+                                { for counts.iter().map(|(label, n)| html! {
+                                    <button type="button" class={classes!((s.filter == *label).then_some("active"))}
+                                        onclick={show(label.clone(), s.sort.clone(), 0)}>{ format!("{} {n}", lang.zh(label)) }</button>
+                                }) }
+                            </div>
+                            <div class="actions">
+                                <button type="button" id="desk-export-xlsx" onclick={export("xlsx")}>{ t(Msg::DeskExportXlsx) }</button>
+                                <button type="button" id="desk-export-csv" class="secondary" onclick={export("csv")}>{ t(Msg::DeskExportCsv) }</button>
+                            </div>
+                        </div>
+                    },
+                } }
+            </div>
+            if !s.rows.is_empty() {
+                <div class="desk-table-wrap">
+                    <table class="desk-table">
+                        <thead><tr>
+                            <th scope="col"><button type="button" class="link" onclick={show(s.filter.clone(), "line".into(), 0)}>{ t(Msg::DeskLine) }</button></th>
+                            <th scope="col">{ t(Msg::DeskName) }</th>
+                            <th scope="col">{ t(Msg::DeskId) }</th>
+                            <th scope="col"><button type="button" class="link" onclick={show(s.filter.clone(), "severity".into(), 0)}>{ t(Msg::DeskFlag) }</button></th>
+                            <th scope="col">{ t(Msg::DeskDetail) }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for s.rows.iter().map(|r| html! {
+                                <tr class={format!("flag-{}", r.flag)}>
+                                    <td>{ r.line }</td>
+                                    <td>{ r.name.clone() }</td>
+                                    <td class="id">{ r.id.clone() }</td>
+                                    <td class="flag">{ lang.zh(&r.flag).into_owned() }</td>
+                                    <td>{ lang.zh(&r.detail).into_owned() }
+                                        if !r.entitled.is_empty() { <br /><span class="help">{ format!("{}：{}", t(Msg::DeskEntitled), lang.zh(&r.entitled)) }</span> }
+                                    </td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                    <nav class="nav">
+                        if s.offset > 0 {
+                            <button type="button" class="secondary" onclick={show(s.filter.clone(), s.sort.clone(), s.offset.saturating_sub(PAGE))}>{ t(Msg::Back) }</button>
+                        }
+                        <span class="help">{ format!("{}—{} / {}", s.offset + 1, s.offset + s.rows.len(), s.matching) }</span>
+                        if s.offset + PAGE < s.matching {
+                            <button type="button" onclick={show(s.filter.clone(), s.sort.clone(), s.offset + PAGE)}>{ t(Msg::Next) }</button>
+                        }
+                    </nav>
+                </div>
+            }
+        </section>
+    }
+}

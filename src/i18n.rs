@@ -165,6 +165,7 @@ messages! {
     DeskToFamily => "返回家庭查询", "Back to the family calculator";
     DeskTitle => "名册比对（资助专干）", "Roster check (for school aid officers)";
     DeskHelp => "选择学校名册和部门名单（CSV 或 Excel），逐行核对应享受的资助、已享受的资助：应助未助、重复资助、不符合条件却已资助。全部在本机完成，文件不会上传，也不会保存。", "Choose the school roster and department lists (CSV or Excel); every row is checked for aid missed, paid twice or paid without grounds. Everything runs on this computer; files are neither uploaded nor stored.";
+    DeskTemplates => "名册模板（列名与说明见文档 docs/roster.md）：", "Roster templates (columns explained in docs/roster.md): ";
     DeskRoster => "学校名册（CSV 或 Excel）", "School roster (CSV or Excel)";
     DeskLists => "部门名单（可添加多个）", "Department lists (add several)";
     DeskListKind => "名单类别", "List kind";

@@ -453,4 +453,19 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
   await page.click('#desk-clear');
   assert.equal(await page.locator('.desk-table').count(), 0);
   assert.equal(await page.locator('#desk-summary').count(), 0);
+  // The Excel template, downloadable from the page, is read the same way (no lists this time).
+  const [template] = await Promise.all([page.waitForEvent('download'), page.click('a[href="roster-template.xlsx"]')]);
+  const templatePath = path.join(artifacts, 'roster-template-downloaded.xlsx');
+  await template.saveAs(templatePath);
+  await page.setInputFiles('#desk-roster', templatePath);
+  await page.waitForSelector('text=✓ roster-template-downloaded.xlsx');
+  await page.fill('#desk-as-of', '2025-10-10');
+  await page.dispatchEvent('#desk-as-of', 'change');
+  await page.click('#desk-start');
+  await page.waitForSelector('#desk-summary');
+  assert.match(await page.locator('.desk-done').innerText(), /Excel（XLSX）/);
+  // Without the lists, 李二 (低保 only by the list) is no longer 应助未助: 一致 3 instead of 2.
+  assert.equal(await page.locator('#desk-summary').innerText(),
+    '共 8 行：无法评估 1，重复资助 2，不符合条件却已资助 1，应助未助 0，待核实 1，一致 3');
+  await shot(page, 'journey-13b-desk-xlsx');
 });

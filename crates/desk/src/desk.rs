@@ -407,6 +407,11 @@ pub fn desk(p: &Props) -> Html {
         <section class="desk" aria-labelledby="desk-title">
             <h2 id="desk-title">{ t(Msg::DeskTitle) }</h2>
             <p class="help">{ t(Msg::DeskHelp) }</p>
+            <p class="help">
+                { t(Msg::DeskTemplates) }
+                <a href="roster-template.xlsx" download="名册模板.xlsx">{ "名册模板.xlsx" }</a>{ " · " }
+                <a href="roster-template.csv" download="名册模板.csv">{ "名册模板.csv" }</a>
+            </p>
             <div class="q">
                 <label for="desk-roster">{ t(Msg::DeskRoster) }</label>
                 <input type="file" id="desk-roster" accept=".csv,.xlsx,text/csv" onchange={on_roster} disabled={running} />

@@ -549,12 +549,53 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     };
     let mut result =
         RowResult { line: row.line, cells: row.cells.clone(), flag, detail, entitled, id: None };
-    if !unknown_aid.is_empty() {
-        let note = format!("未识别的资助项目名称：{}", unknown_aid.join("、"));
+    let mut add = |note: String, flag: Flag| {
         result.detail =
             if result.detail.is_empty() { note } else { format!("{}；{note}", result.detail) };
+        result.flag = result.flag.min(flag);
+    };
+    if !unknown_aid.is_empty() {
+        add(format!("未识别的资助项目名称：{}", unknown_aid.join("、")), Flag::Ok);
+    }
+    // The birth date the ID carries should fit the stage: an ID of a parent, or a wrong stage,
+    // attaches the aid to the wrong person.
+    if let Some(birth) = id.birth_date() {
+        let age = age_on(birth, as_of);
+        let (min, max) = plausible_ages(stage);
+        if age < min || age > max {
+            add(
+                format!(
+                    "身份证号显示出生于 {birth}（{age} 岁），与学段不符（{min}—{max} 岁），请核对身份证号或学段"
+                ),
+                Flag::NeedsInfo,
+            );
+        }
     }
     result
+}
+
+/// Whole years from `birth` to `on` (negative when born later).
+fn age_on(birth: Date, on: Date) -> i32 {
+    let years = i32::from(on.year()) - i32::from(birth.year());
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        years - 1
+    } else {
+        years
+    }
+}
+
+/// Ages a student of each stage may plausibly have (wide: repeaters, late entrants, adults
+/// in vocational and higher education).
+fn plausible_ages(stage: &str) -> (i32, i32) {
+    match stage {
+        "preschool" => (2, 8),
+        "primary" => (5, 17),
+        "junior" => (10, 20),
+        "senior" => (12, 25),
+        "secondary_vocational" => (12, 35),
+        "higher_vocational" | "undergraduate" => (15, 55),
+        _ => (18, 65),
+    }
 }
 
 /// Compares the assessment with the aid the roster says was paid: the flag, the findings and
@@ -637,6 +678,15 @@ fn field_label(field: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ages_and_plausibility() {
+        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
+        assert_eq!(age_on(d(2012, 3, 5), d(2025, 10, 10)), 13);
+        assert_eq!(age_on(d(2012, 10, 11), d(2025, 10, 10)), 12);
+        assert_eq!(age_on(d(2012, 10, 10), d(2025, 10, 10)), 13);
+        assert_eq!(plausible_ages("junior"), (10, 20));
+    }
 
     #[test]
     fn dates_in_officers_formats() {

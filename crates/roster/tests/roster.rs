@@ -252,3 +252,13 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_birth_date_that_does_not_fit_the_stage_is_questioned() {
+    // A parent's ID (born 1980) on a junior pupil's row.
+    let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级\n某家长,110105198001010016,初中,初二,岷县,农村,走读,乡镇,不困难\n";
+    let report = check(roster.as_bytes(), &[], &options()).unwrap();
+    let row = &report.rows[0];
+    assert_eq!(row.flag, Flag::NeedsInfo, "{}", row.detail);
+    assert!(row.detail.contains("身份证号显示出生于 1980-01-01（45 岁），与学段不符（10—20 岁）"), "{}", row.detail);
+}

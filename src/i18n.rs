@@ -173,7 +173,8 @@ messages! {
     DeskStart => "开始比对", "Check";
     DeskCancel => "取消", "Cancel";
     DeskClear => "清除", "Clear";
-    DeskLoading => "正在载入比对程序…", "Loading the checker…";
+    DeskLoading => "正在读取文件…", "Reading the files…";
+    DeskReading => "正在读取名册：已读 {n} 行", "Reading the roster: {n} rows so far";
     DeskCancelled => "已取消。", "Cancelled.";
     DeskFilter => "按结果筛选", "Filter by result";
     DeskAll => "全部", "All";

@@ -400,14 +400,17 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
   const iconvGbk = (await import('node:child_process')).execFileSync('python3', ['-c',
     'import sys; sys.stdout.buffer.write(open(sys.argv[1], encoding="utf-8").read().encode("gbk"))', gbkPath]);
   fs.writeFileSync(gbkPath, iconvGbk);
+  // The family app fetches nothing of the desk (its own page, its own worker).
+  const n0 = server.log.length;
+  const family = await open();
+  await family.waitForTimeout(500);
+  assert.ok(!server.log.slice(n0).some((l) => l.path.startsWith('/desk')), 'the family page loads nothing of the desk');
   const page = await phone(browser);
   await page.setViewportSize({ width: 1280, height: 900 });
   const external = [];
   page.on('request', (r) => { if (!r.url().startsWith(server.url)) external.push(r.url()); });
   await page.goto(server.url + 'desk/');
   await page.waitForSelector('#desk-roster');
-  const before = server.log.map((l) => l.path);
-  assert.ok(!before.some((p) => p.includes('worker')), 'the worker is fetched only when the check starts');
   await page.setInputFiles('#desk-roster', gbkPath);
   await page.waitForSelector('text=✓ roster-gbk.csv');
   await page.selectOption('#desk-list-kind', 'dibao');

@@ -136,6 +136,11 @@ thread_local! {
 struct WorkerSlot {
     worker: Option<web_sys::Worker>,
     handler: Option<Closure<dyn Fn(web_sys::MessageEvent)>>,
+    /// The worker's code has loaded and it takes requests.
+    ready: bool,
+    /// A check asked for before the worker was ready: the request and the buffers it hands
+    /// over (transferred, not copied).
+    pending: Option<(JsValue, Array)>,
 }
 
 impl WorkerSlot {
@@ -144,6 +149,17 @@ impl WorkerSlot {
             w.terminate();
         }
         self.handler = None;
+        self.ready = false;
+        self.pending = None;
+    }
+
+    fn send(&mut self, request: JsValue, transfer: Array) {
+        match self.worker.as_ref() {
+            Some(w) if self.ready => {
+                let _ = w.post_message_with_transfer(&request, &transfer);
+            }
+            _ => self.pending = Some((request, transfer)),
+        }
     }
 }
 
@@ -246,109 +262,144 @@ pub fn desk(p: &Props) -> Html {
         })
     };
 
-    let start = {
-        let update = update.clone();
-        let slot = slot.clone();
-        let latest = latest.clone();
+    // The worker's messages (progress, results, pages, files, errors) → the page's state.
+    let on_message: Rc<dyn Fn(JsValue)> = {
+        let report = update.clone();
         let ask_page = ask_page.clone();
-        Callback::from(move |_| {
-            let s = latest.borrow().clone();
-            let Some(roster) = s.roster.clone() else { return };
-            slot.borrow_mut().stop();
+        Rc::new(move |data: JsValue| match text(&data, "type").as_str() {
+            "progress" => {
+                let (done, total) = (num(&data, "done"), num(&data, "total"));
+                report(&|s| s.status = Status::Running { done, total });
+            }
+            "done" => {
+                let counts: Vec<(String, u32)> = Array::from(&get(&data, "counts"))
+                    .iter()
+                    .map(|pair| {
+                        let pair = Array::from(&pair);
+                        (
+                            pair.get(0).as_string().unwrap_or_default(),
+                            pair.get(1).as_f64().unwrap_or(0.0) as u32,
+                        )
+                    })
+                    .collect();
+                let lists: Vec<String> = Array::from(&get(&data, "lists"))
+                    .iter()
+                    .filter_map(|v| v.as_string())
+                    .collect();
+                let (summary, format) = (text(&data, "summary"), text(&data, "format"));
+                report(&|s| {
+                    s.status = Status::Done {
+                        summary: summary.clone(),
+                        counts: counts.clone(),
+                        format: format.clone(),
+                        lists: lists.clone(),
+                    };
+                    s.filter.clear();
+                    s.offset = 0;
+                });
+                ask_page("", "line", 0);
+            }
+            "page" => {
+                let rows: Vec<RowView> = Array::from(&get(&data, "rows"))
+                    .iter()
+                    .map(|r| RowView {
+                        line: num(&r, "line"),
+                        flag: text(&r, "flag"),
+                        name: text(&r, "name"),
+                        id: text(&r, "id"),
+                        detail: text(&r, "detail"),
+                        entitled: text(&r, "entitled"),
+                    })
+                    .collect();
+                let (matching, offset) =
+                    (num(&data, "matching") as usize, num(&data, "offset") as usize);
+                report(&|s| {
+                    s.rows = rows.clone();
+                    s.matching = matching;
+                    s.offset = offset;
+                });
+            }
+            "file" => download(&get(&data, "bytes"), &text(&data, "name")),
+            "error" => {
+                let m = text(&data, "message");
+                report(&|s| s.status = Status::Failed(m.clone()));
+            }
+            _ => {}
+        })
+    };
+    // Starts the worker (its code is fetched now, the first time), ready to take a check.
+    let spawn: Rc<dyn Fn()> = {
+        let slot = slot.clone();
+        let update = update.clone();
+        Rc::new(move || {
             let Ok(worker) = web_sys::Worker::new("./zhuxue-desk-worker_loader.js") else {
                 update(&|s| {
                     s.status = Status::Failed("无法启动比对程序（浏览器不支持 Web Worker）".into())
                 });
                 return;
             };
-            let lists = Array::new();
-            for (kind, l) in &s.lists {
-                lists.push(&object(&[
-                    ("kind", kind.as_str().into()),
-                    ("bytes", Uint8Array::from(l.bytes.as_slice()).into()),
-                ]));
-            }
-            let request = object(&[
-                ("type", "check".into()),
-                ("roster", Uint8Array::from(roster.bytes.as_slice()).into()),
-                ("lists", lists.into()),
-                ("asOf", s.as_of.as_str().into()),
-            ]);
-            let report = update.clone();
-            let ask_page = ask_page.clone();
-            let handler_worker = worker.clone();
+            let weak = Rc::downgrade(&slot);
+            let on_message = on_message.clone();
             let handler =
                 Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
                     let data = ev.data();
-                    match text(&data, "type").as_str() {
-                        // The worker's code is loaded: now it can take the request.
-                        "ready" => {
-                            let _ = handler_worker.post_message(&request);
+                    if text(&data, "type") == "ready" {
+                        if let Some(slot) = weak.upgrade() {
+                            let mut slot = slot.borrow_mut();
+                            slot.ready = true;
+                            if let Some((request, transfer)) = slot.pending.take() {
+                                slot.send(request, transfer);
+                            }
                         }
-                        "progress" => {
-                            let (done, total) = (num(&data, "done"), num(&data, "total"));
-                            report(&|s| s.status = Status::Running { done, total });
-                        }
-                        "done" => {
-                            let counts: Vec<(String, u32)> = Array::from(&get(&data, "counts"))
-                                .iter()
-                                .map(|pair| {
-                                    let pair = Array::from(&pair);
-                                    (
-                                        pair.get(0).as_string().unwrap_or_default(),
-                                        pair.get(1).as_f64().unwrap_or(0.0) as u32,
-                                    )
-                                })
-                                .collect();
-                            let lists: Vec<String> = Array::from(&get(&data, "lists"))
-                                .iter()
-                                .filter_map(|v| v.as_string())
-                                .collect();
-                            let (summary, format) = (text(&data, "summary"), text(&data, "format"));
-                            report(&|s| {
-                                s.status = Status::Done {
-                                    summary: summary.clone(),
-                                    counts: counts.clone(),
-                                    format: format.clone(),
-                                    lists: lists.clone(),
-                                };
-                                s.filter.clear();
-                                s.offset = 0;
-                            });
-                            ask_page("", "line", 0);
-                        }
-                        "page" => {
-                            let rows: Vec<RowView> = Array::from(&get(&data, "rows"))
-                                .iter()
-                                .map(|r| RowView {
-                                    line: num(&r, "line"),
-                                    flag: text(&r, "flag"),
-                                    name: text(&r, "name"),
-                                    id: text(&r, "id"),
-                                    detail: text(&r, "detail"),
-                                    entitled: text(&r, "entitled"),
-                                })
-                                .collect();
-                            let (matching, offset) =
-                                (num(&data, "matching") as usize, num(&data, "offset") as usize);
-                            report(&|s| {
-                                s.rows = rows.clone();
-                                s.matching = matching;
-                                s.offset = offset;
-                            });
-                        }
-                        "file" => download(&get(&data, "bytes"), &text(&data, "name")),
-                        "error" => {
-                            let m = text(&data, "message");
-                            report(&|s| s.status = Status::Failed(m.clone()));
-                        }
-                        _ => {}
+                    } else {
+                        on_message(data);
                     }
                 });
             worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
             let mut slot = slot.borrow_mut();
             slot.worker = Some(worker);
             slot.handler = Some(handler);
+        })
+    };
+    // The worker is started as soon as the desk opens, so a check starts at once.
+    {
+        let spawn = spawn.clone();
+        let slot = slot.clone();
+        use_effect_with((), move |_| {
+            spawn();
+            move || slot.borrow_mut().stop()
+        });
+    }
+    let start = {
+        let update = update.clone();
+        let slot = slot.clone();
+        let latest = latest.clone();
+        Callback::from(move |_| {
+            let s = latest.borrow().clone();
+            let Some(roster) = s.roster.clone() else { return };
+            if slot.borrow().worker.is_none() {
+                spawn();
+            }
+            let transfer = Array::new();
+            let buffer = |bytes: &[u8]| {
+                let a = Uint8Array::from(bytes);
+                transfer.push(&a.buffer());
+                a
+            };
+            let lists = Array::new();
+            for (kind, l) in &s.lists {
+                lists.push(&object(&[
+                    ("kind", kind.as_str().into()),
+                    ("bytes", buffer(&l.bytes).into()),
+                ]));
+            }
+            let request = object(&[
+                ("type", "check".into()),
+                ("roster", buffer(&roster.bytes).into()),
+                ("lists", lists.into()),
+                ("asOf", s.as_of.as_str().into()),
+            ]);
+            slot.borrow_mut().send(request, transfer);
             update(&|s| {
                 s.status = Status::Running { done: 0, total: 0 };
                 s.rows.clear();
@@ -449,7 +500,11 @@ pub fn desk(p: &Props) -> Html {
                     Status::Running { done, total } => html! {
                         <div class="desk-progress">
                             <progress id="desk-progress" max={total.max(&1).to_string()} value={done.to_string()}></progress>
-                            <p>{ if *total == 0 { t(Msg::DeskLoading) } else { format!("{done} / {total}") } }</p>
+                            <p>{ match (*done, *total) {
+                                (0, 0) => t(Msg::DeskLoading),
+                                (read, 0) => t(Msg::DeskReading).replace("{n}", &read.to_string()),
+                                (done, total) => format!("{done} / {total}"),
+                            } }</p>
                         </div>
                     },
                     Status::Cancelled => html! { <p class="help">{ t(Msg::DeskCancelled) }</p> },

@@ -241,15 +241,18 @@ pub fn check(
     check_with_progress(roster, lists, options, &mut |_, _| {})
 }
 
-/// [`check`], calling `progress(rows done, rows in all)` every few hundred rows (the browser
-/// worker reports it to the page).
+/// [`check`], calling `progress(rows done, rows in all)` every few hundred rows, and
+/// `progress(rows read, 0)` while the roster is being read (the browser worker reports it to
+/// the page).
 pub fn check_with_progress(
     roster: &[u8],
     lists: &[(ListKind, Vec<u8>)],
     options: &Options,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Report, String> {
-    let (table, format) = table::read(roster, roster_header)?;
+    // While reading, `total` is 0 and `done` counts the rows read.
+    let (table, format) =
+        table::read_with_progress(roster, roster_header, &mut |n| progress(n, 0))?;
     let mut mapping = Mapping::auto(&table.headers);
     for (column, index) in &options.mapping {
         mapping.set(*column, *index);
@@ -283,16 +286,19 @@ pub fn check_with_progress(
         as_of: options.as_of,
     };
     let total = table.rows.len();
+    let headers = table.headers;
     let rows: Vec<RowResult> = table
         .rows
-        .iter()
+        .into_iter()
         .zip(ids)
         .enumerate()
         .map(|(i, (row, id))| {
             if i % 500 == 0 {
                 progress(i, total);
             }
-            let mut result = assess_row(&mut run, row, &id);
+            let mut result = assess_row(&mut run, &row, &id);
+            // The row's cells move into the result: the roster is held once.
+            result.cells = row.cells;
             if let Ok(id) = &id {
                 let times = seen.get(id).copied().unwrap_or(0);
                 if times > 1 {
@@ -308,7 +314,7 @@ pub fn check_with_progress(
     progress(total, total);
     let counts =
         Flag::ALL.iter().map(|f| (*f, rows.iter().filter(|r| r.flag == *f).count())).collect();
-    Ok(Report { headers: table.headers.clone(), rows, format, mapping, lists: list_counts, counts })
+    Ok(Report { headers, rows, format, mapping, lists: list_counts, counts })
 }
 
 fn join(first: &str, rest: &str) -> String {
@@ -322,7 +328,7 @@ fn join(first: &str, rest: &str) -> String {
 fn invalid(row: &table::Row, detail: String) -> RowResult {
     RowResult {
         line: row.line,
-        cells: row.cells.clone(),
+        cells: Vec::new(),
         flag: Flag::Invalid,
         detail,
         entitled: String::new(),
@@ -548,7 +554,7 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
         Err(message) => return invalid(row, message.clone()),
     };
     let mut result =
-        RowResult { line: row.line, cells: row.cells.clone(), flag, detail, entitled, id: None };
+        RowResult { line: row.line, cells: Vec::new(), flag, detail, entitled, id: None };
     let mut add = |note: String, flag: Flag| {
         result.detail =
             if result.detail.is_empty() { note } else { format!("{}；{note}", result.detail) };

@@ -56,12 +56,22 @@ pub fn read(
     bytes: &[u8],
     looks_like_header: impl Fn(&[String]) -> bool,
 ) -> Result<(Table, Format), String> {
+    read_with_progress(bytes, looks_like_header, &mut |_| {})
+}
+
+/// [`read`], calling `progress(rows read)` every few thousand rows of a CSV file.
+pub fn read_with_progress(
+    bytes: &[u8],
+    looks_like_header: impl Fn(&[String]) -> bool,
+    progress: &mut dyn FnMut(usize),
+) -> Result<(Table, Format), String> {
     let (grid, format) = if bytes.starts_with(b"PK\x03\x04") {
         (xlsx(bytes)?, Format::Xlsx)
     } else {
         let (text, format) = decode(bytes);
-        (csv_rows(&text)?, format)
+        (csv_rows(&text, progress)?, format)
     };
+    progress(grid.len());
     let header_at = grid
         .iter()
         .position(|(_, r)| looks_like_header(r))
@@ -90,7 +100,10 @@ pub fn decode(bytes: &[u8]) -> (String, Format) {
 }
 
 /// Rows with their line numbers (a blank line is no row, as in Excel's view of a CSV file).
-fn csv_rows(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
+fn csv_rows(
+    text: &str,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Vec<(usize, Vec<String>)>, String> {
     // Tab- or semicolon-separated exports exist; pick the separator the first lines use most
     // (a comma when none is used more).
     let head: Vec<&str> = text.lines().take(10).collect();
@@ -124,6 +137,9 @@ fn csv_rows(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
                 counted_to = at;
                 let line = line_at;
                 out.push((line, record.iter().map(String::from).collect()));
+                if out.len() % 5000 == 0 {
+                    progress(out.len());
+                }
             }
             Ok(false) => return Ok(out),
             Err(e) => {

@@ -260,5 +260,9 @@ fn a_birth_date_that_does_not_fit_the_stage_is_questioned() {
     let report = check(roster.as_bytes(), &[], &options()).unwrap();
     let row = &report.rows[0];
     assert_eq!(row.flag, Flag::NeedsInfo, "{}", row.detail);
-    assert!(row.detail.contains("身份证号显示出生于 1980-01-01（45 岁），与学段不符（10—20 岁）"), "{}", row.detail);
+    assert!(
+        row.detail.contains("身份证号显示出生于 1980-01-01（45 岁），与学段不符（10—20 岁）"),
+        "{}",
+        row.detail
+    );
 }

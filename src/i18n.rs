@@ -166,6 +166,10 @@ messages! {
     DeskTitle => "名册比对（资助专干）", "Roster check (for school aid officers)";
     DeskHelp => "选择学校名册和部门名单（CSV 或 Excel），逐行核对应享受的资助、已享受的资助：应助未助、重复资助、不符合条件却已资助。全部在本机完成，文件不会上传，也不会保存。", "Choose the school roster and department lists (CSV or Excel); every row is checked for aid missed, paid twice or paid without grounds. Everything runs on this computer; files are neither uploaded nor stored.";
     DeskTemplates => "名册模板（列名与说明见文档 docs/roster.md）：", "Roster templates (columns explained in docs/roster.md): ";
+    DeskColumns => "列的对应（可修改）", "Which column is which (change if wrong)";
+    DeskColumnsHelp => "自动按表头识别；不对时选出正确的表头，再按“按此重新比对”。选择会记在本机（只记表头名称），下次自动使用。● 为必需的列。", "Headers are recognised automatically; if one is wrong, choose the right header and check again. Choices are remembered on this computer (header names only). ● marks required columns.";
+    DeskNotRead => "（不读取）", "(not read)";
+    DeskRerun => "按此重新比对", "Check again with these columns";
     DeskRoster => "学校名册（CSV 或 Excel）", "School roster (CSV or Excel)";
     DeskLists => "部门名单（可添加多个）", "Department lists (add several)";
     DeskListKind => "名单类别", "List kind";

@@ -70,7 +70,7 @@ for (const [label, file] of [['GBK CSV', gbkPath], ['XLSX', xlsxPath]]) {
   });
   const t0 = await page.evaluate(() => performance.now());
   await page.click('#desk-start');
-  await page.waitForSelector('.desk-table tbody tr', { timeout: 120000 });
+  await page.waitForSelector('.desk-results tbody tr', { timeout: 120000 });
   const t1 = await page.evaluate(() => performance.now());
   clearInterval(sampler);
   const stamps = await page.evaluate(() => window.__progress);

@@ -428,10 +428,10 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
     '共 8 行：无法评估 1，重复资助 2，不符合条件却已资助 1，应助未助 1，待核实 1，一致 2');
   assert.match(await page.locator('.desk-done').innerText(), /CSV（GBK\/GB18030）/);
   // Every row is in the table; ID numbers are masked on screen.
-  assert.equal(await page.locator('.desk-table tbody tr').count(), 8);
+  assert.equal(await page.locator('.desk-results tbody tr').count(), 8);
   await page.getByRole('button', { name: '应助未助 1' }).click();
-  await page.waitForFunction(() => document.querySelectorAll('.desk-table tbody tr').length === 1);
-  const row = await page.locator('.desk-table tbody tr').innerText();
+  await page.waitForFunction(() => document.querySelectorAll('.desk-results tbody tr').length === 1);
+  const row = await page.locator('.desk-results tbody tr').innerText();
   assert.match(row, /李二/);
   assert.match(row, /621126\*{8}022X/);
   assert.match(row, /符合“家庭经济困难非寄宿生生活补助”条件（每年750元），但名册中未资助/);
@@ -454,7 +454,7 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
   assert.ok(server.log.every((l) => !l.path.includes('?')), 'no request carried data');
   // 清除 drops everything from memory.
   await page.click('#desk-clear');
-  assert.equal(await page.locator('.desk-table').count(), 0);
+  assert.equal(await page.locator('.desk-results').count(), 0);
   assert.equal(await page.locator('#desk-summary').count(), 0);
   // The Excel template, downloadable from the page, is read the same way (no lists this time).
   const [template] = await Promise.all([page.waitForEvent('download'), page.click('a[href="roster-template.xlsx"]')]);
@@ -471,4 +471,25 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
   assert.equal(await page.locator('#desk-summary').innerText(),
     '共 8 行：无法评估 1，重复资助 2，不符合条件却已资助 1，应助未助 0，待核实 1，一致 3');
   await shot(page, 'journey-13b-desk-xlsx');
+  // A roster whose ID header is unusual: every row 无法评估 until the officer says which column
+  // it is; the choice is remembered on this computer (header names only).
+  const oddPath = path.join(artifacts, 'roster-odd-header.csv');
+  fs.writeFileSync(oddPath, roster.replace('姓名,身份证号,', '姓名,号码,'));
+  await page.click('#desk-clear');
+  await page.setInputFiles('#desk-roster', oddPath);
+  await page.waitForSelector('text=✓ roster-odd-header.csv');
+  await page.fill('#desk-as-of', '2025-10-10');
+  await page.dispatchEvent('#desk-as-of', 'change');
+  await page.click('#desk-start');
+  await page.waitForSelector('#desk-summary');
+  assert.match(await page.locator('#desk-summary').innerText(), /无法评估 8/);
+  assert.notEqual(await page.locator('details.desk-columns').getAttribute('open'), null, 'opened when a required column is missing');
+  await page.selectOption('#desk-col-身份证号', '号码');
+  await page.click('#desk-rerun');
+  await page.waitForFunction(() => /无法评估 1，/.test(document.getElementById('desk-summary')?.textContent || ''));
+  await axe(page, 'desk: columns');
+  await shot(page, 'journey-13c-desk-columns');
+  const remembered = await page.evaluate(() => localStorage.getItem('zhuxue.desk.columns.v1'));
+  assert.equal(remembered, '身份证号\t号码');
+  assert.ok(!(await page.evaluate(() => JSON.stringify(localStorage))).includes('李二'), 'no roster data is stored');
 });

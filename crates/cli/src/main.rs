@@ -147,11 +147,11 @@ fn roster(args: &[OsString]) -> ExitCode {
     let mut mapping = Vec::new();
     for (column, header) in maps {
         if header.is_empty() {
-            mapping.push((column, None));
+            mapping.push((column, zhuxue_roster::MapTo::Nothing));
             continue;
         }
         match headers.iter().position(|h| h.trim() == header) {
-            Some(i) => mapping.push((column, Some(i))),
+            Some(i) => mapping.push((column, zhuxue_roster::MapTo::Index(i))),
             None => {
                 return usage(&format!("名册中没有表头“{header}”；表头有：{}", headers.join("、")))
             }

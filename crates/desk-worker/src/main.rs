@@ -2,12 +2,13 @@
 //! responsive, and keeps the report here (the page asks for one page of rows at a time, and
 //! for the export files). Messages in (plain JS objects):
 //!
-//! - `{type: "check", roster: Uint8Array, lists: [{kind, bytes}], asOf: "YYYY-MM-DD"}`
+//! - `{type: "check", roster: Uint8Array, lists: [{kind, bytes}], asOf: "YYYY-MM-DD",
+//!   mapping: [[column header, header name | "" (not read)]]}`
 //! - `{type: "page", flag: "" | flag label, sort: "line" | "severity", offset, limit}`
 //! - `{type: "export", format: "csv" | "xlsx"}`
 //!
 //! and out: `{type: "progress", done, total}`, `{type: "done", summary, counts: [[label, n]],
-//! total, format, lists}`, `{type: "page", rows: [{line, flag, name, id, detail, entitled}],
+//! total, format, lists, headers, columns: [[column, index | null, required]]}`, `{type: "page", rows: [{line, flag, name, id, detail, entitled}],
 //! matching}`, `{type: "file", bytes, name}`, `{type: "error", message}`. Cancelling is the page
 //! terminating the worker. Nothing here touches the network or storage.
 
@@ -19,7 +20,8 @@ mod worker {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-    use zhuxue_roster::{export, Flag, ListKind, Options, Report};
+    use zhuxue_roster::columns::Column;
+    use zhuxue_roster::{export, Flag, ListKind, MapTo, Options, Report};
 
     thread_local! {
         static REPORT: RefCell<Option<(Report, String)>> = const { RefCell::new(None) };
@@ -77,7 +79,22 @@ mod worker {
                 lists.push((kind, bytes(&get(&item, "bytes"))));
             }
         }
-        let options = Options { as_of, mapping: Vec::new() };
+        // Column choices the officer made: [[column, header name ("" = not read)]].
+        let mut mapping = Vec::new();
+        for pair in Array::from(&get(data, "mapping")).iter() {
+            let pair = Array::from(&pair);
+            let column = pair.get(0).as_string().unwrap_or_default();
+            let Some(column) = Column::ALL.into_iter().find(|c| c.header() == column) else {
+                continue;
+            };
+            let to = match pair.get(1).as_string() {
+                Some(h) if h.is_empty() => MapTo::Nothing,
+                Some(h) => MapTo::Header(h),
+                None => continue,
+            };
+            mapping.push((column, to));
+        }
+        let options = Options { as_of, mapping };
         // Progress at most every 250 ms of work.
         let mut last = js_sys::Date::now();
         let mut progress = |done: usize, total: usize| {
@@ -104,6 +121,17 @@ mod worker {
                         kind.label()
                     )));
                 }
+                // The header row and which header each column was read from, so the officer
+                // can correct it.
+                let headers = Array::new();
+                for h in &report.headers {
+                    headers.push(&JsValue::from_str(h));
+                }
+                let columns = Array::new();
+                for c in Column::ALL {
+                    let index = report.mapping.get(c).map_or(JsValue::NULL, |i| (i as f64).into());
+                    columns.push(&Array::of3(&c.header().into(), &index, &c.required().into()));
+                }
                 post(&object(&[
                     ("type", "done".into()),
                     ("summary", report.summary().into()),
@@ -111,6 +139,8 @@ mod worker {
                     ("total", (report.rows.len() as f64).into()),
                     ("format", report.format.label().into()),
                     ("lists", list_info.into()),
+                    ("headers", headers.into()),
+                    ("columns", columns.into()),
                 ]));
                 REPORT.with(|r| *r.borrow_mut() = Some((report, as_of.to_string())));
             }

@@ -73,6 +73,34 @@ struct DeskState {
     offset: usize,
     matching: usize,
     rows: Vec<RowView>,
+    /// The roster's header row and, per column, the header it was read from (and whether it is
+    /// required), from the last check.
+    headers: Vec<String>,
+    columns: Vec<(String, Option<usize>, bool)>,
+    /// The officer's column choices: column → header name ("" = not read). Remembered on this
+    /// computer (header names only, never roster data).
+    choices: Vec<(String, String)>,
+}
+
+const CHOICES_KEY: &str = "zhuxue.desk.columns.v1";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load_choices() -> Vec<(String, String)> {
+    let text = storage().and_then(|s| s.get_item(CHOICES_KEY).ok().flatten()).unwrap_or_default();
+    text.lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(c, h)| (c.to_string(), h.to_string()))
+        .collect()
+}
+
+fn save_choices(choices: &[(String, String)]) {
+    let text: Vec<String> = choices.iter().map(|(c, h)| format!("{c}\t{h}")).collect();
+    if let Some(s) = storage() {
+        let _ = s.set_item(CHOICES_KEY, &text.join("\n"));
+    }
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -179,6 +207,7 @@ pub fn desk(p: &Props) -> Html {
             as_of: today,
             list_kind: "dibao".into(),
             sort: "line".into(),
+            choices: load_choices(),
             ..DeskState::default()
         })
     };
@@ -287,6 +316,22 @@ pub fn desk(p: &Props) -> Html {
                     .filter_map(|v| v.as_string())
                     .collect();
                 let (summary, format) = (text(&data, "summary"), text(&data, "format"));
+                let headers: Vec<String> = Array::from(&get(&data, "headers"))
+                    .iter()
+                    .map(|v| v.as_string().unwrap_or_default())
+                    .collect();
+                let columns: Vec<(String, Option<usize>, bool)> =
+                    Array::from(&get(&data, "columns"))
+                        .iter()
+                        .map(|c| {
+                            let c = Array::from(&c);
+                            (
+                                c.get(0).as_string().unwrap_or_default(),
+                                c.get(1).as_f64().map(|i| i as usize),
+                                c.get(2).as_bool().unwrap_or(false),
+                            )
+                        })
+                        .collect();
                 report(&|s| {
                     s.status = Status::Done {
                         summary: summary.clone(),
@@ -296,6 +341,8 @@ pub fn desk(p: &Props) -> Html {
                     };
                     s.filter.clear();
                     s.offset = 0;
+                    s.headers = headers.clone();
+                    s.columns = columns.clone();
                 });
                 ask_page("", "line", 0);
             }
@@ -398,6 +445,14 @@ pub fn desk(p: &Props) -> Html {
                 ("roster", buffer(&roster.bytes).into()),
                 ("lists", lists.into()),
                 ("asOf", s.as_of.as_str().into()),
+                (
+                    "mapping",
+                    s.choices
+                        .iter()
+                        .map(|(c, h)| Array::of2(&c.as_str().into(), &h.as_str().into()))
+                        .collect::<Array>()
+                        .into(),
+                ),
             ]);
             slot.borrow_mut().send(request, transfer);
             update(&|s| {
@@ -490,7 +545,7 @@ pub fn desk(p: &Props) -> Html {
                 <input type="date" id="desk-as-of" value={s.as_of.clone()} min="2017-02-01" max="2199-12-31" onchange={on_as_of} />
             </div>
             <div class="actions">
-                <button type="button" id="desk-start" onclick={start} disabled={s.roster.is_none() || running}>{ t(Msg::DeskStart) }</button>
+                <button type="button" id="desk-start" onclick={start.clone()} disabled={s.roster.is_none() || running}>{ t(Msg::DeskStart) }</button>
                 if running { <button type="button" id="desk-cancel" class="secondary" onclick={cancel}>{ t(Msg::DeskCancel) }</button> }
                 <button type="button" id="desk-clear" class="link" onclick={clear}>{ t(Msg::DeskClear) }</button>
             </div>
@@ -512,7 +567,7 @@ pub fn desk(p: &Props) -> Html {
                     Status::Done { summary, counts, format, lists } => html! {
                         <div class="desk-done">
                             <p class="desk-summary" id="desk-summary">{ lang.zh(summary).into_owned() }</p>
-                            <p class="help">{ format!("{}；{}", lang.zh(format), lists.join("；")) }</p>
+                            <p class="help">{ std::iter::once(lang.zh(format).into_owned()).chain(lists.iter().map(|l| lang.zh(l).into_owned())).collect::<Vec<_>>().join("；") }</p>
                             <div class="desk-filters" role="group" aria-label={t(Msg::DeskFilter)}>
                                 <button type="button" class={classes!(s.filter.is_empty().then_some("active"))}
                                     onclick={show(String::new(), s.sort.clone(), 0)}>{ t(Msg::DeskAll) }</button>
@@ -529,9 +584,48 @@ pub fn desk(p: &Props) -> Html {
                     },
                 } }
             </div>
+            if !s.columns.is_empty() {
+                <details class="desk-columns" open={s.columns.iter().any(|(_, i, req)| *req && i.is_none())}>
+                    <summary>{ t(Msg::DeskColumns) }</summary>
+                    <p class="help">{ t(Msg::DeskColumnsHelp) }</p>
+                    <table class="desk-table">
+                        <tbody>
+                            { for s.columns.iter().map(|(column, index, required)| {
+                                let id = format!("desk-col-{column}");
+                                let current = index.and_then(|i| s.headers.get(i)).cloned().unwrap_or_default();
+                                let on_change = {
+                                    let update = update.clone();
+                                    let column = column.clone();
+                                    Callback::from(move |e: Event| {
+                                        let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                                        let header = sel.value();
+                                        update(&|s| {
+                                            s.choices.retain(|(c, _)| *c != column);
+                                            s.choices.push((column.clone(), header.clone()));
+                                            save_choices(&s.choices);
+                                        });
+                                    })
+                                };
+                                html! {
+                                    <tr>
+                                        <th scope="row"><label for={id.clone()}>{ if *required { format!("{column} ●") } else { column.clone() } }</label></th>
+                                        <td>
+                                            <select id={id} onchange={on_change}>
+                                                <option value="" selected={current.is_empty()}>{ t(Msg::DeskNotRead) }</option>
+                                                { for s.headers.iter().map(|h| html! { <option value={h.clone()} selected={*h == current}>{ h.clone() }</option> }) }
+                                            </select>
+                                        </td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                    <button type="button" id="desk-rerun" onclick={start.clone()} disabled={running}>{ t(Msg::DeskRerun) }</button>
+                </details>
+            }
             if !s.rows.is_empty() {
                 <div class="desk-table-wrap">
-                    <table class="desk-table">
+                    <table class="desk-table desk-results">
                         <thead><tr>
                             <th scope="col"><button type="button" class="link" onclick={show(s.filter.clone(), "line".into(), 0)}>{ t(Msg::DeskLine) }</button></th>
                             <th scope="col">{ t(Msg::DeskName) }</th>

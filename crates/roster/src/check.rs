@@ -103,7 +103,19 @@ impl Flag {
 pub struct Options {
     pub as_of: Date,
     /// Column choices the officer made (they win over the automatic mapping).
-    pub mapping: Vec<(Column, Option<usize>)>,
+    pub mapping: Vec<(Column, MapTo)>,
+}
+
+/// Where the officer says a column is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MapTo {
+    /// The table column at this index.
+    Index(usize),
+    /// The column with this header (ignored when the roster has no such header, so a choice
+    /// remembered from another file does no harm).
+    Header(String),
+    /// Not read at all.
+    Nothing,
 }
 
 /// The result of one roster row.
@@ -254,8 +266,16 @@ pub fn check_with_progress(
     let (table, format) =
         table::read_with_progress(roster, roster_header, &mut |n| progress(n, 0))?;
     let mut mapping = Mapping::auto(&table.headers);
-    for (column, index) in &options.mapping {
-        mapping.set(*column, *index);
+    for (column, to) in &options.mapping {
+        match to {
+            MapTo::Index(i) => mapping.set(*column, Some(*i)),
+            MapTo::Nothing => mapping.set(*column, None),
+            MapTo::Header(h) => {
+                if let Some(i) = table.headers.iter().position(|x| x.trim() == h.trim()) {
+                    mapping.set(*column, Some(i));
+                }
+            }
+        }
     }
     let missing = mapping.missing();
     let mut by_id = Lists::default();

@@ -20,4 +20,4 @@ pub mod export;
 pub mod id;
 pub mod table;
 
-pub use check::{check, check_with_progress, headers, Flag, ListKind, Options, Report};
+pub use check::{check, check_with_progress, headers, Flag, ListKind, MapTo, Options, Report};

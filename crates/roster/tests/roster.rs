@@ -266,3 +266,24 @@ fn a_birth_date_that_does_not_fit_the_stage_is_questioned() {
         row.detail
     );
 }
+
+#[test]
+fn columns_chosen_by_header_name_and_remembered_choices_that_do_not_apply_do_no_harm() {
+    let roster = "姓名,号码,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级\n李二,62112620130918022X,初中,初一,岷县,农村,走读,乡镇,不困难\n";
+    let mut o = options();
+    let report = check(roster.as_bytes(), &[], &o).unwrap();
+    assert_eq!(report.rows[0].flag, Flag::Invalid);
+    o.mapping = vec![
+        (zhuxue_roster::columns::Column::Id, zhuxue_roster::MapTo::Header("号码".into())),
+        (
+            zhuxue_roster::columns::Column::StudentNo,
+            zhuxue_roster::MapTo::Header("不存在的列".into()),
+        ),
+    ];
+    let report = check(roster.as_bytes(), &[], &o).unwrap();
+    assert_eq!(report.rows[0].flag, Flag::Ok, "{}", report.rows[0].detail);
+    o.mapping = vec![(zhuxue_roster::columns::Column::Hardship, zhuxue_roster::MapTo::Nothing)];
+    o.mapping.push((zhuxue_roster::columns::Column::Id, zhuxue_roster::MapTo::Index(1)));
+    let report = check(roster.as_bytes(), &[], &o).unwrap();
+    assert_eq!(report.mapping.get(zhuxue_roster::columns::Column::Hardship), None);
+}

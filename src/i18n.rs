@@ -170,6 +170,7 @@ messages! {
     DeskColumnsHelp => "自动按表头识别；不对时选出正确的表头，再按“按此重新比对”。选择会记在本机（只记表头名称），下次自动使用。● 为必需的列。", "Headers are recognised automatically; if one is wrong, choose the right header and check again. Choices are remembered on this computer (header names only). ● marks required columns.";
     DeskNotRead => "（不读取）", "(not read)";
     DeskRerun => "按此重新比对", "Check again with these columns";
+    DeskSelfCheck => "自检：用参考案例核对本工具", "Self-check: run the reference cases";
     DeskRoster => "学校名册（CSV 或 Excel）", "School roster (CSV or Excel)";
     DeskLists => "部门名单（可添加多个）", "Department lists (add several)";
     DeskListKind => "名单类别", "List kind";

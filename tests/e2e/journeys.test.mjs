@@ -411,6 +411,14 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
   page.on('request', (r) => { if (!r.url().startsWith(server.url)) external.push(r.url()); });
   await page.goto(server.url + 'desk/');
   await page.waitForSelector('#desk-roster');
+  // The self-check runs the project's reference cases in this browser.
+  await page.click('#desk-selfcheck');
+  await page.waitForFunction(() => /参考案例 \d+ \/ \d+ 一致/.test(document.getElementById('desk-selfcheck-result')?.textContent || ''));
+  const selfCheck = await page.locator('#desk-selfcheck-result').innerText();
+  const [, passed, total] = selfCheck.match(/参考案例 (\d+) \/ (\d+) 一致/);
+  assert.equal(passed, total, selfCheck);
+  assert.ok(Number(total) >= 170, selfCheck);
+  assert.match(selfCheck, /规则版本 2026\.11\.23/);
   await page.setInputFiles('#desk-roster', gbkPath);
   await page.waitForSelector('text=✓ roster-gbk.csv');
   await page.selectOption('#desk-list-kind', 'dibao');

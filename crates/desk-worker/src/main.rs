@@ -6,6 +6,8 @@
 //!   mapping: [[column header, header name | "" (not read)]]}`
 //! - `{type: "page", flag: "" | flag label, sort: "line" | "severity", offset, limit}`
 //! - `{type: "export", format: "csv" | "xlsx"}`
+//! - `{type: "selfcheck"}`: runs the reference cases → `{type: "selfcheck", total, passed,
+//!   failures, version, verified}`
 //!
 //! and out: `{type: "progress", done, total}`, `{type: "done", summary, counts: [[label, n]],
 //! total, format, lists, headers, columns: [[column, index | null, required]]}`, `{type: "page", rows: [{line, flag, name, id, detail, entitled}],
@@ -61,6 +63,7 @@ mod worker {
             Some("check") => run_check(&data),
             Some("page") => page(&data),
             Some("export") => export_file(&data),
+            Some("selfcheck") => self_check(),
             _ => error("未知的请求"),
         }
     }
@@ -212,6 +215,24 @@ mod worker {
                 ("name", name.into()),
             ]));
         });
+    }
+
+    /// Runs the project's reference cases (the same as `cargo test`) in this browser.
+    fn self_check() {
+        let result = zhuxue_engine::reference::run();
+        let failures = Array::new();
+        for f in &result.failures {
+            failures.push(&JsValue::from_str(f));
+        }
+        let info = zhuxue_engine::rules_info();
+        post(&object(&[
+            ("type", "selfcheck".into()),
+            ("total", (result.total as f64).into()),
+            ("passed", ((result.total - result.failures.len()) as f64).into()),
+            ("failures", failures.into()),
+            ("version", info.version.into()),
+            ("verified", info.verified_on.to_string().into()),
+        ]));
     }
 
     pub fn start() {

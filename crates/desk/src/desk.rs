@@ -80,6 +80,8 @@ struct DeskState {
     /// The officer's column choices: column → header name ("" = not read). Remembered on this
     /// computer (header names only, never roster data).
     choices: Vec<(String, String)>,
+    /// The self-check's result line, and its failures.
+    self_check: Option<(String, Vec<String>)>,
 }
 
 const CHOICES_KEY: &str = "zhuxue.desk.columns.v1";
@@ -367,6 +369,19 @@ pub fn desk(p: &Props) -> Html {
                 });
             }
             "file" => download(&get(&data, "bytes"), &text(&data, "name")),
+            "selfcheck" => {
+                let (total, passed) = (num(&data, "total"), num(&data, "passed"));
+                let line = format!(
+                    "参考案例 {passed} / {total} 一致（规则版本 {}，数据核实于 {}）",
+                    text(&data, "version"),
+                    text(&data, "verified")
+                );
+                let failures: Vec<String> = Array::from(&get(&data, "failures"))
+                    .iter()
+                    .filter_map(|v| v.as_string())
+                    .collect();
+                report(&|s| s.self_check = Some((line.clone(), failures.clone())));
+            }
             "error" => {
                 let m = text(&data, "message");
                 report(&|s| s.status = Status::Failed(m.clone()));
@@ -421,6 +436,7 @@ pub fn desk(p: &Props) -> Html {
         let update = update.clone();
         let slot = slot.clone();
         let latest = latest.clone();
+        let spawn = spawn.clone();
         Callback::from(move |_| {
             let s = latest.borrow().clone();
             let Some(roster) = s.roster.clone() else { return };
@@ -459,6 +475,18 @@ pub fn desk(p: &Props) -> Html {
                 s.status = Status::Running { done: 0, total: 0 };
                 s.rows.clear();
             });
+        })
+    };
+    let self_check = {
+        let slot = slot.clone();
+        let update = update.clone();
+        let spawn = spawn.clone();
+        Callback::from(move |_| {
+            if slot.borrow().worker.is_none() {
+                spawn();
+            }
+            update(&|s| s.self_check = Some(("正在核对参考案例…".into(), Vec::new())));
+            slot.borrow_mut().send(object(&[("type", "selfcheck".into())]), Array::new());
         })
     };
     let cancel = {
@@ -548,7 +576,16 @@ pub fn desk(p: &Props) -> Html {
                 <button type="button" id="desk-start" onclick={start.clone()} disabled={s.roster.is_none() || running}>{ t(Msg::DeskStart) }</button>
                 if running { <button type="button" id="desk-cancel" class="secondary" onclick={cancel}>{ t(Msg::DeskCancel) }</button> }
                 <button type="button" id="desk-clear" class="link" onclick={clear}>{ t(Msg::DeskClear) }</button>
+                <button type="button" id="desk-selfcheck" class="link" onclick={self_check} disabled={running}>{ t(Msg::DeskSelfCheck) }</button>
             </div>
+            if let Some((line, failures)) = &s.self_check {
+                <div class="desk-selfcheck" role="status">
+                    <p id="desk-selfcheck-result">{ line.clone() }</p>
+                    if !failures.is_empty() {
+                        <ul>{ for failures.iter().map(|f| html! { <li><pre>{ f.clone() }</pre></li> }) }</ul>
+                    }
+                </div>
+            }
             <div aria-live="polite">
                 { match &s.status {
                     Status::Idle => html! {},

@@ -27,6 +27,7 @@ pub mod date;
 pub mod error;
 pub mod json;
 pub mod policy;
+pub mod reference;
 pub mod regions;
 mod rules;
 pub mod validate;

@@ -1,210 +1,47 @@
 //! Policy cases: every file in `tests/cases/*.json` is a theme (one per program or topic),
-//! each test a case and its exact expected answer. One harness, one `check` per test.
-//!
-//! File shape:
-//! ```json
-//! { "theme": "…", "defaults": { …case… },
-//!   "tests": [ { "name": "…", "source": "facts.md §11 #6", "case": { …merged onto defaults… },
-//!                "expect": { … } } ] }
-//! ```
-//! `expect` keys:
-//! - `entitled`: program → { outcome, yuan, min_yuan, max_yuan, annual_yuan, kind, payer,
-//!   basis, met: [criterion ids], unknown: [ids], needs: [fields], excludes: [ids],
-//!   text: [substrings of some criterion text] }. The set of programs is exhaustive: an
-//!   entitlement the engine returns that is not listed fails the test.
-//! - `not_entitled`: program → the id of the failing criterion, or { id, text }.
-//! - `notices`: the exact list of notice kinds, in order.
-//! - `total_annual_yuan` (cash), `in_kind_annual_yuan`, `loan_annual_limit_yuan`: exact.
-//! - `notice_fields` / `notice_programs`: notice kind → the field / programs it names.
-//! - `error`: { field, kind } — the case must be refused.
+//! each test a case and its exact expected answer. The files and the harness are in
+//! `zhuxue_engine::reference` (compiled in, so the officer desk runs the same cases in the
+//! browser); the file shape and `expect` keys are documented there.
 
-mod support;
-
-use serde_json::Value;
+use zhuxue_engine::reference;
 
 #[test]
 fn policy_cases() {
-    let mut failures = Vec::new();
-    let cases = support::load_cases();
-    let count = cases.len();
-    for (file, test, case) in &cases {
-        let name = format!("{file} :: {}", test["name"].as_str().unwrap_or("?"));
-        if let Err(msg) = check(case, &test["expect"]) {
-            failures.push(format!("{name}\n    {msg}"));
-        }
-    }
-    assert!(count >= 60, "expected at least 60 policy cases, found {count}");
+    let result = reference::run();
+    assert!(result.total >= 60, "expected at least 60 policy cases, found {}", result.total);
     assert!(
-        failures.is_empty(),
-        "{} of {count} policy cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
+        result.failures.is_empty(),
+        "{} of {} policy cases failed:\n{}",
+        result.failures.len(),
+        result.total,
+        result.failures.join("\n")
     );
 }
 
-fn check(case: &Value, expect: &Value) -> Result<(), String> {
-    let parsed = zhuxue_engine::Case::from_value(case);
-    let result = parsed.and_then(|c| zhuxue_engine::assess(&c));
-    if let Some(err) = expect.get("error") {
-        let e = match result {
-            Ok(_) => return Err("expected an error, got an assessment".into()),
-            Err(e) => e,
-        };
-        let want_field = err["field"].as_str().unwrap();
-        if e.field != want_field {
-            return Err(format!(
-                "error field {:?}, expected {want_field:?} ({})",
-                e.field, e.message
-            ));
-        }
-        if let Some(kind) = err.get("kind") {
-            let got = serde_json::to_value(e.kind).unwrap();
-            if &got != kind {
-                return Err(format!("error kind {got}, expected {kind}"));
-            }
-        }
-        if let Some(text) = err.get("text").and_then(Value::as_str) {
-            if !e.message.contains(text) {
-                return Err(format!("error message {:?} lacks {text:?}", e.message));
-            }
-        }
-        return Ok(());
-    }
-    let a = result.map_err(|e| format!("unexpected error: {} ({})", e.message, e.field))?;
-    let a = serde_json::to_value(&a).unwrap();
-    let entitlements = a["entitlements"].as_array().unwrap();
-    if let Some(entitled) = expect.get("entitled").and_then(Value::as_object) {
-        let got: Vec<&str> = entitlements.iter().map(|e| e["program"].as_str().unwrap()).collect();
-        let mut want: Vec<&str> = entitled.keys().map(String::as_str).collect();
-        let mut got_sorted = got.clone();
-        got_sorted.sort();
-        want.sort();
-        if got_sorted != want {
-            return Err(format!("entitlements {got_sorted:?}, expected {want:?}"));
-        }
-        for (program, spec) in entitled {
-            let e = entitlements.iter().find(|e| e["program"] == program.as_str()).unwrap();
-            check_entitlement(program, e, spec)?;
-        }
-    }
-    if let Some(not) = expect.get("not_entitled").and_then(Value::as_object) {
-        for (program, spec) in not {
-            let n = a["not_entitled"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|n| n["program"] == program.as_str())
-                .ok_or_else(|| format!("{program}: expected not_entitled, it is not there"))?;
-            let failed: Vec<&Value> =
-                n["criteria"].as_array().unwrap().iter().filter(|c| c["met"] == false).collect();
-            let (id, text) = match spec {
-                Value::String(id) => (id.as_str(), None),
-                v => (v["id"].as_str().unwrap(), v["text"].as_str()),
-            };
-            let c = failed
-                .iter()
-                .find(|c| c["id"] == id)
-                .ok_or_else(|| format!("{program}: failing criteria {failed:?}, expected {id}"))?;
-            if let Some(text) = text {
-                if !c["text"].as_str().unwrap().contains(text) {
-                    return Err(format!("{program}: reason {} lacks {text:?}", c["text"]));
-                }
-            }
-        }
-    }
-    if let Some(kinds) = expect.get("notices") {
-        let got: Vec<Value> =
-            a["notices"].as_array().unwrap().iter().map(|n| n["kind"].clone()).collect();
-        if &Value::Array(got.clone()) != kinds {
-            return Err(format!("notices {got:?}, expected {kinds}"));
-        }
-    }
-    for key in ["total_annual_yuan", "in_kind_annual_yuan", "loan_annual_limit_yuan"] {
-        if let Some(total) = expect.get(key) {
-            if &a[key] != total {
-                return Err(format!("{key} {}, expected {total}", a[key]));
-            }
-        }
-    }
-    // `notice_fields`: kind → the field it names; `notice_programs`: kind → its programs.
-    for (key, part) in [("notice_fields", "field"), ("notice_programs", "programs")] {
-        for (kind, want) in expect.get(key).and_then(Value::as_object).into_iter().flatten() {
-            let found = a["notices"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|n| n["kind"] == kind.as_str() && &n[part] == want);
-            if !found {
-                return Err(format!("no {kind} notice with {part} {want}: {}", a["notices"]));
-            }
-        }
-    }
-    if let Some(texts) = expect.get("notice_text").and_then(Value::as_array) {
-        for t in texts {
-            let t = t.as_str().unwrap();
-            if !a["notices"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|n| n["text"].as_str().unwrap().contains(t))
-            {
-                return Err(format!("no notice mentions {t:?}"));
-            }
-        }
-    }
-    Ok(())
+/// Every case file on disk is compiled into the reference set, and nothing else is.
+#[test]
+fn the_reference_set_is_every_case_file() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    on_disk.sort();
+    let compiled: Vec<String> = reference::FILES.iter().map(|(n, _)| n.to_string()).collect();
+    assert_eq!(compiled, on_disk);
 }
 
-fn check_entitlement(program: &str, e: &Value, spec: &Value) -> Result<(), String> {
-    let fail = |what: &str, got: &Value, want: &Value| {
-        Err(format!("{program}: {what} = {got}, expected {want}"))
-    };
-    let pairs = [
-        ("outcome", &e["outcome"]),
-        ("yuan", &e["amount"]["yuan"]),
-        ("min_yuan", &e["amount"]["min_yuan"]),
-        ("max_yuan", &e["amount"]["max_yuan"]),
-        ("kind", &e["amount"]["kind"]),
-        ("form", &e["form"]),
-        ("days", &e["amount"]["days"]),
-        ("annual_yuan", &e["annual_yuan"]),
-        ("payer", &e["payer"]["region"]),
-        ("basis", &e["payer"]["basis"]),
-        ("payer_name", &e["payer"]["name"]),
-        ("excludes", &e["excludes"]),
-    ];
-    for (key, got) in pairs {
-        if let Some(want) = spec.get(key) {
-            if got != want {
-                return fail(key, got, want);
-            }
-        }
-    }
-    if spec.get("outcome").is_none() {
-        return Err(format!("{program}: the expectation must state the outcome"));
-    }
-    if let Some(needs) = spec.get("needs") {
-        let got = e.get("needs").cloned().unwrap_or(Value::Array(vec![]));
-        if &got != needs {
-            return fail("needs", &got, needs);
-        }
-    }
-    let criteria = e["criteria"].as_array().unwrap();
-    for (key, met) in [("met", Value::Bool(true)), ("unknown", Value::Null)] {
-        for id in spec.get(key).and_then(Value::as_array).into_iter().flatten() {
-            if !criteria.iter().any(|c| &c["id"] == id && c["met"] == met) {
-                return Err(format!("{program}: criterion {id} not {key}: {criteria:?}"));
-            }
-        }
-    }
-    for t in spec.get("text").and_then(Value::as_array).into_iter().flatten() {
-        let t = t.as_str().unwrap();
-        if !criteria.iter().any(|c| c["text"].as_str().unwrap().contains(t)) {
-            return Err(format!("{program}: no criterion text contains {t:?}"));
-        }
-    }
-    if e["citations"].as_array().is_none_or(|c| c.is_empty()) {
-        return Err(format!("{program}: no citations"));
-    }
-    Ok(())
+/// The harness catches a wrong answer: a changed expectation fails with the difference named.
+#[test]
+fn the_harness_fails_on_a_wrong_expectation() {
+    let cases = reference::cases().unwrap();
+    let (_, test, case) = cases
+        .iter()
+        .find(|(f, t, _)| *f == "compulsory.json" && t["expect"]["total_annual_yuan"] == 750)
+        .unwrap();
+    let mut expect = test["expect"].clone();
+    expect["total_annual_yuan"] = serde_json::json!(751);
+    let e = reference::check(case, &expect).unwrap_err();
+    assert_eq!(e, "total_annual_yuan 750, expected 751");
 }

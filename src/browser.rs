@@ -11,6 +11,19 @@ use crate::answers::{Answers, Loaded};
 const ANSWERS_KEY: &str = "zhuxue.answers.v1";
 const LANG_KEY: &str = "zhuxue.lang";
 
+/// The device's local date and time as `YYYY-MM-DD HH:MM` (for a printed record).
+pub fn now() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
 /// Today's date as `YYYY-MM-DD`, from the device clock.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();

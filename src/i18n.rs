@@ -171,6 +171,15 @@ messages! {
     DeskNotRead => "（不读取）", "(not read)";
     DeskRerun => "按此重新比对", "Check again with these columns";
     DeskSelfCheck => "自检：用参考案例核对本工具", "Self-check: run the reference cases";
+    OneFormTitle => "单个学生核对", "Check one student";
+    OneFormHelp => "所有问题在一页：填写后右侧结果随时更新。“下一个学生”清除学生和家庭信息，保留学校、评估日期和户籍区县。", "Every question on one page; the result updates as you type. “Next student” clears the student and household, keeping the school, the date and the county.";
+    NextStudent => "下一个学生", "Next student";
+    RecordTitle => "核对记录", "Record";
+    CaseDigest => "案例摘要码（SHA-256）", "Case digest (SHA-256)";
+    PrintedAt => "打印时间", "Printed at";
+    CaseQr => "扫码可在“家庭查询”中重新打开这个案例", "Scan to reopen this case in the family calculator";
+    DeskTabRoster => "名册比对", "Roster check";
+    DeskTabOne => "单个学生核对", "One student";
     DeskRoster => "学校名册（CSV 或 Excel）", "School roster (CSV or Excel)";
     DeskLists => "部门名单（可添加多个）", "Department lists (add several)";
     DeskListKind => "名单类别", "List kind";

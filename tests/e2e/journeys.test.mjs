@@ -501,3 +501,41 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
   assert.equal(remembered, '身份证号\t号码');
   assert.ok(!(await page.evaluate(() => JSON.stringify(localStorage))).includes('李二'), 'no roster data is stored');
 });
+
+test('officer one-form check: every question on one screen, a printable record with digest and QR, next student', async () => {
+  const page = await phone(browser);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(server.url + 'desk/');
+  await page.click('#tab-one');
+  await page.waitForSelector('#as_of');
+  await page.fill('#as_of', '2025-10-10');
+  await page.dispatchEvent('#as_of', 'change');
+  await pickRegion(page, 'hukou', '岷县', '甘肃省定西市岷县');
+  await choose(page, 'area-rural');
+  await choose(page, 'stage-junior');
+  await choose(page, 'grade-2');
+  await choose(page, 'boarding-true');
+  await choose(page, 'setting-rural');
+  await choose(page, 'hardship-special');
+  await page.waitForSelector('.headline');
+  assert.equal(await page.locator('.headline').innerText(), '你的孩子本学年可以享受 4 项资助，其中现金每年约 1,500 元');
+  // All the questions were on the one screen: no step navigation.
+  assert.equal(await page.locator('text=第 2 步').count(), 0);
+  const digest = await page.locator('#case-digest').innerText();
+  assert.match(digest, /^[0-9a-f]{64}$/);
+  assert.equal(await page.locator('.qr svg').count(), 1);
+  await axe(page, 'one-form: result');
+  await shot(page, 'journey-14-one-form');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: path.join(artifacts, 'journey-14-record.pdf'), format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  // The same case in the family app (the QR code's link) gives the same answer.
+  // Next student: the school, the date and the county stay; the student and household go.
+  await page.click('#next-student');
+  await page.waitForFunction(() => !document.querySelector('.headline'));
+  assert.equal(await page.inputValue('#as_of'), '2025-10-10');
+  assert.ok(await page.locator('text=✓ 甘肃省定西市岷县').count() > 0);
+  assert.equal(await page.isChecked('#grade-2'), false);
+  assert.equal(await page.isChecked('#hardship-special'), false);
+  assert.equal(await page.isChecked('#setting-rural'), true);
+});

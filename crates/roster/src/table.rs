@@ -1,5 +1,6 @@
-//! Spreadsheet bytes → a table of text cells: CSV in UTF-8 (with or without a byte-order mark)
-//! or GBK/GB18030 — detected, not asked — and XLSX (the first sheet).
+//! Spreadsheet bytes → a table of text cells: CSV in UTF-8 (with or without a byte-order mark),
+//! UTF-16 with a byte-order mark (Excel's "Unicode text") or GBK/GB18030 — detected, not
+//! asked — and XLSX (the first sheet).
 //!
 //! Officers' files have title rows above the header, merged cells, empty rows and numbers
 //! stored as numbers (an ID number as `1.1010519491231E17` would be lost): the header is the
@@ -14,6 +15,8 @@ pub enum Format {
     Utf8,
     Utf8Bom,
     Gb18030,
+    /// UTF-16 with a byte-order mark: Excel's "Unicode text" (tab-separated).
+    Utf16,
     Xlsx,
 }
 
@@ -23,6 +26,7 @@ impl Format {
             Format::Utf8 => "CSV（UTF-8）",
             Format::Utf8Bom => "CSV（UTF-8，带BOM）",
             Format::Gb18030 => "CSV（GBK/GB18030）",
+            Format::Utf16 => "文本（UTF-16，Excel“Unicode 文本”）",
             Format::Xlsx => "Excel（XLSX）",
         }
     }
@@ -87,6 +91,11 @@ pub fn read_with_progress(
 /// Bytes → text: UTF-8 when the bytes are UTF-8 (byte-order mark dropped), else GB18030 (a
 /// superset of GBK and GB2312, what Excel saves as "CSV" on a Chinese Windows).
 pub fn decode(bytes: &[u8]) -> (String, Format) {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        // encoding_rs reads the byte-order mark and decodes either byte order.
+        let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
+        return (text.into_owned(), Format::Utf16);
+    }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return (String::from_utf8_lossy(rest).into_owned(), Format::Utf8Bom);
     }
@@ -209,6 +218,12 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GBK.encode("姓名,学段\n张三,初中\n");
         let (t, f) = decode(&gbk);
         assert_eq!((t.as_str(), f), ("姓名,学段\n张三,初中\n", Format::Gb18030));
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in "姓名\t学段\n张三\t初中\n".encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        let (t, f) = decode(&utf16);
+        assert_eq!((t.as_str(), f), ("姓名\t学段\n张三\t初中\n", Format::Utf16));
     }
 
     #[test]

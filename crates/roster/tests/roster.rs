@@ -287,3 +287,18 @@ fn columns_chosen_by_header_name_and_remembered_choices_that_do_not_apply_do_no_
     let report = check(roster.as_bytes(), &[], &o).unwrap();
     assert_eq!(report.mapping.get(zhuxue_roster::columns::Column::Hardship), None);
 }
+
+#[test]
+fn excel_unicode_text_utf16_tab_separated_gives_the_same_answers() {
+    let text = String::from_utf8(file("roster-template.csv"))
+        .unwrap()
+        .trim_start_matches('\u{feff}')
+        .replace(',', "\t");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let report = check(&bytes, &lists(), &options()).unwrap();
+    assert_eq!(report.format, zhuxue_roster::table::Format::Utf16);
+    assert_expected(&report);
+}

@@ -91,14 +91,22 @@ pub fn aid_programs(stage: &str) -> &'static [&'static str] {
     }
 }
 
-/// Number of years in each stage (the grade choices offered).
+/// Number of years in each stage (the grade choices offered): the engine's own limit for the
+/// stage (`validate::max_grade`), so the app never offers a grade the engine refuses.
 pub fn grades(stage: &str) -> u8 {
-    match stage {
-        "primary" | "doctoral" => 6,
-        "junior" => 4,
-        "undergraduate" => 5,
-        _ => 3,
-    }
+    let Some((_, stage, _)) = zhuxue_engine::case::Stage::ALL.iter().find(|(k, _, _)| *k == stage)
+    else {
+        return 0;
+    };
+    zhuxue_engine::validate::max_grade(*stage)
+        .last()
+        .and_then(|v| u8::try_from(v.value).ok())
+        .unwrap_or(0)
+}
+
+/// The first date the rules cover, as the date inputs' minimum.
+pub fn coverage_from() -> String {
+    zhuxue_engine::policy::META.coverage_from.to_string()
 }
 
 impl Q {
@@ -470,7 +478,7 @@ fn date_input(
     html! {
         <div class="date">
             <label for={id.clone()}>{ label }</label>
-            <input type="date" id={id} value={value.unwrap_or_default()} min="2017-02-01" max="2199-12-31" {onchange} />
+            <input type="date" id={id} value={value.unwrap_or_default()} min={coverage_from()} max="2199-12-31" {onchange} />
         </div>
     }
 }
@@ -800,6 +808,24 @@ fn view_statuses(a: &Answers, lang: Lang, d: &Callback<Action>) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The app's choices use the engine's vocabulary: the same stage and status keys, in the
+    /// same order, and the engine's grade limits.
+    #[test]
+    fn choices_match_the_engine() {
+        let engine_stages: Vec<&str> =
+            zhuxue_engine::case::Stage::ALL.iter().map(|(k, _, _)| *k).collect();
+        let app_stages: Vec<&str> = STAGES.iter().map(|(k, _, _)| *k).collect();
+        assert_eq!(app_stages, engine_stages);
+        let engine_kinds: Vec<&str> =
+            zhuxue_engine::case::StatusKind::ALL.iter().map(|(k, _, _)| *k).collect();
+        let app_kinds: Vec<&str> = STATUS_KINDS.iter().map(|(k, _, _)| *k).collect();
+        assert_eq!(app_kinds, engine_kinds);
+        let limits: Vec<u8> = app_stages.iter().map(|s| grades(s)).collect();
+        assert_eq!(limits, [3, 6, 4, 3, 3, 3, 5, 3, 6]);
+        assert_eq!(grades("nonsense"), 0);
+        assert_eq!(coverage_from(), "2017-02-01");
+    }
 
     #[test]
     fn grade_labels_never_panic() {

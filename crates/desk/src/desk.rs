@@ -570,7 +570,7 @@ pub fn desk(p: &Props) -> Html {
             </fieldset>
             <div class="q date">
                 <label for="desk-as-of">{ t(Msg::AsOf) }</label>
-                <input type="date" id="desk-as-of" value={s.as_of.clone()} min="2017-02-01" max="2199-12-31" onchange={on_as_of} />
+                <input type="date" id="desk-as-of" value={s.as_of.clone()} min={zhuxue_web::questions::coverage_from()} max="2199-12-31" onchange={on_as_of} />
             </div>
             <div class="actions">
                 <button type="button" id="desk-start" onclick={start.clone()} disabled={s.roster.is_none() || running}>{ t(Msg::DeskStart) }</button>

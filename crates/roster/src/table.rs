@@ -70,7 +70,7 @@ pub fn read_with_progress(
     progress: &mut dyn FnMut(usize),
 ) -> Result<(Table, Format), String> {
     let (grid, format) = if bytes.starts_with(b"PK\x03\x04") {
-        (xlsx(bytes)?, Format::Xlsx)
+        (xlsx(bytes, progress)?, Format::Xlsx)
     } else {
         let (text, format) = decode(bytes);
         (csv_rows(&text, progress)?, format)
@@ -159,35 +159,54 @@ fn csv_rows(
     }
 }
 
-fn xlsx(bytes: &[u8]) -> Result<Vec<(usize, Vec<String>)>, String> {
-    use calamine::{Data, Reader, Xlsx};
+/// The first sheet of an XLSX file, read cell by cell (no dense copy of the sheet), with
+/// `progress(rows read)` every few thousand rows.
+fn xlsx(
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize),
+) -> Result<Vec<(usize, Vec<String>)>, String> {
+    use calamine::{DataRef, Reader, Xlsx};
     let mut book: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| format!("无法打开 Excel 文件：{e}"))?;
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("无法打开 Excel 文件：{e}"))?;
     let name = book.sheet_names().first().cloned().ok_or("Excel 文件中没有工作表")?;
-    let range = book.worksheet_range(&name).map_err(|e| format!("无法读取工作表“{name}”：{e}"))?;
-    let (row0, _) = range.start().unwrap_or((0, 0));
-    let mut out = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        out.push((
-            row0 as usize + i + 1,
-            row.iter()
-                .map(|c| match c {
-                    Data::Empty => String::new(),
-                    Data::String(s) => s.clone(),
-                    // Whole numbers as digits (an ID or a code typed as a number), never
-                    // in exponent form.
-                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e19 => format!("{f:.0}"),
-                    Data::Float(f) => f.to_string(),
-                    Data::Int(i) => i.to_string(),
-                    Data::Bool(b) => (if *b { "是" } else { "否" }).to_string(),
-                    Data::DateTime(d) => excel_date(d.as_f64()),
-                    Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                    Data::Error(e) => format!("#{e:?}"),
-                })
-                .collect(),
-        ));
+    let mut cells = book
+        .worksheet_cells_reader(&name)
+        .map_err(|e| format!("无法读取工作表“{name}”：{e}"))?;
+    let mut out: Vec<(usize, Vec<String>)> = Vec::new();
+    loop {
+        let cell = match cells.next_cell() {
+            Ok(Some(cell)) => cell,
+            Ok(None) => return Ok(out),
+            Err(e) => return Err(format!("无法读取工作表“{name}”：{e}")),
+        };
+        let (row, col) = cell.get_position();
+        let text = match cell.get_value() {
+            DataRef::Empty => continue,
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+            DataRef::SharedString(s) => (*s).to_string(),
+            // Whole numbers as digits (an ID or a code typed as a number), never in
+            // exponent form.
+            DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e19 => format!("{f:.0}"),
+            DataRef::Float(f) => f.to_string(),
+            DataRef::Int(i) => i.to_string(),
+            DataRef::Bool(b) => (if *b { "是" } else { "否" }).to_string(),
+            DataRef::DateTime(d) => excel_date(d.as_f64()),
+            DataRef::Error(e) => format!("#{e:?}"),
+        };
+        let line = row as usize + 1;
+        if out.last().is_none_or(|(l, _)| *l != line) {
+            out.push((line, Vec::new()));
+            if out.len() % 5000 == 0 {
+                progress(out.len());
+            }
+        }
+        let (_, cells_of_row) = out.last_mut().expect("a row was just pushed");
+        let col = col as usize;
+        if cells_of_row.len() <= col {
+            cells_of_row.resize(col + 1, String::new());
+        }
+        cells_of_row[col] = text;
     }
-    Ok(out)
 }
 
 /// An Excel date serial (days since 1899-12-30) as `YYYY-MM-DD` (Howard Hinnant's

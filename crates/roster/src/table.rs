@@ -169,9 +169,8 @@ fn xlsx(
     let mut book: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("无法打开 Excel 文件：{e}"))?;
     let name = book.sheet_names().first().cloned().ok_or("Excel 文件中没有工作表")?;
-    let mut cells = book
-        .worksheet_cells_reader(&name)
-        .map_err(|e| format!("无法读取工作表“{name}”：{e}"))?;
+    let mut cells =
+        book.worksheet_cells_reader(&name).map_err(|e| format!("无法读取工作表“{name}”：{e}"))?;
     let mut out: Vec<(usize, Vec<String>)> = Vec::new();
     loop {
         let cell = match cells.next_cell() {

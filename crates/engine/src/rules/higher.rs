@@ -153,21 +153,29 @@ pub(crate) fn encouragement_scholarship(ctx: &Ctx) -> Eval {
     e
 }
 
-/// 生源地信用助学贷款: family-hardship students of 本专科 and 研究生; arranged in the home county.
-pub(crate) fn origin_loan(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("higher.origin_loan");
-    if !e.stage_and_date(ctx, HIGHER, HIGHER_TEXT) || !full_time(&mut e, ctx, "loan-2024") {
-        return e;
-    }
-    if !require_need(&mut e, ctx) {
-        return e;
+/// The checks both national student loans make (full-time 本专科 or 研究生, family hardship)
+/// and the yearly ceiling in force: `None` when a check failed (evaluation stops), else the
+/// ceiling, if the data has one for the date.
+fn loan_ceiling(e: &mut Eval, ctx: &Ctx) -> Option<Option<&'static DatedValue>> {
+    if !e.stage_and_date(ctx, HIGHER, HIGHER_TEXT)
+        || !full_time(e, ctx, "loan-2024")
+        || !require_need(e, ctx)
+    {
+        return None;
     }
     let param = if ctx.stage().is_graduate() {
         &HIGHER_LOAN_LIMIT_GRADUATE
     } else {
         &HIGHER_LOAN_LIMIT_UNDERGRADUATE
     };
-    if let Some(v) = param.at(ctx.date) {
+    Some(param.at(ctx.date))
+}
+
+/// 生源地信用助学贷款: family-hardship students of 本专科 and 研究生; arranged in the home county.
+pub(crate) fn origin_loan(ctx: &Ctx) -> Eval {
+    let mut e = Eval::new("higher.origin_loan");
+    let Some(ceiling) = loan_ceiling(&mut e, ctx) else { return e };
+    if let Some(v) = ceiling {
         e.amount = Some(amount(AmountKind::LoanLimit, v));
         e.met(
             "use",
@@ -188,18 +196,8 @@ pub(crate) fn origin_loan(ctx: &Ctx) -> Eval {
 /// a student takes one of the two in a year.
 pub(crate) fn campus_loan(ctx: &Ctx) -> Eval {
     let mut e = Eval::new("higher.campus_loan");
-    if !e.stage_and_date(ctx, HIGHER, HIGHER_TEXT) || !full_time(&mut e, ctx, "loan-2024") {
-        return e;
-    }
-    if !require_need(&mut e, ctx) {
-        return e;
-    }
-    let param = if ctx.stage().is_graduate() {
-        &HIGHER_LOAN_LIMIT_GRADUATE
-    } else {
-        &HIGHER_LOAN_LIMIT_UNDERGRADUATE
-    };
-    if let Some(v) = param.at(ctx.date) {
+    let Some(ceiling) = loan_ceiling(&mut e, ctx) else { return e };
+    if let Some(v) = ceiling {
         e.amount = Some(amount(AmountKind::LoanLimit, v));
     }
     e.unknown(

@@ -189,6 +189,10 @@ messages! {
     DeskClear => "清除", "Clear";
     DeskLoading => "正在读取文件…", "Reading the files…";
     DeskReading => "正在读取名册：已读 {n} 行", "Reading the roster: {n} rows so far";
+    DeskDecoding => "正在转换文件编码（GBK）：{p}%", "Converting the file's encoding (GBK): {p}%";
+    DeskReadingLists => "正在读取部门名单…", "Reading the department lists…";
+    DeskMatching => "正在核对身份证号：{n} / {m}", "Checking ID numbers: {n} / {m}";
+    DeskChecking => "正在逐行比对：", "Checking row by row:";
     DeskCancelled => "已取消。", "Cancelled.";
     DeskFilter => "按结果筛选", "Filter by result";
     DeskAll => "全部", "All";

@@ -9,7 +9,8 @@
 //! - `{type: "selfcheck"}`: runs the reference cases → `{type: "selfcheck", total, passed,
 //!   failures, version, verified}`
 //!
-//! and out: `{type: "progress", done, total}`, `{type: "done", summary, counts: [[label, n]],
+//! and out: `{type: "progress", stage: decoding | reading | lists | matching | checking, done,
+//! total}`, `{type: "done", summary, counts: [[label, n]],
 //! total, format, lists, headers, columns: [[column, index | null, required]]}`, `{type: "page", rows: [{line, flag, name, id, detail, entitled}],
 //! matching}`, `{type: "file", bytes, name}`, `{type: "error", message}`. Cancelling is the page
 //! terminating the worker. Nothing here touches the network or storage.
@@ -23,6 +24,7 @@ mod worker {
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
     use zhuxue_roster::columns::Column;
+    use zhuxue_roster::table::Progress;
     use zhuxue_roster::{export, Flag, ListKind, MapTo, Options, Report};
 
     thread_local! {
@@ -98,14 +100,22 @@ mod worker {
             mapping.push((column, to));
         }
         let options = Options { as_of, mapping };
-        // Progress at most every 250 ms of work.
-        let mut last = js_sys::Date::now();
-        let mut progress = |done: usize, total: usize| {
+        // Progress when a step changes, and within a step at most every 100 ms of work.
+        let mut last = (js_sys::Date::now(), "");
+        let mut progress = |p: Progress| {
+            let (stage, done, total) = match p {
+                Progress::Decoding { done, of } => ("decoding", done, of),
+                Progress::Reading { rows } => ("reading", rows, 0),
+                Progress::Lists { done, of } => ("lists", done, of),
+                Progress::Matching { done, of } => ("matching", done, of),
+                Progress::Checking { done, of } => ("checking", done, of),
+            };
             let now = js_sys::Date::now();
-            if now - last >= 250.0 || done == 0 {
-                last = now;
+            if now - last.0 >= 100.0 || stage != last.1 {
+                last = (now, stage);
                 post(&object(&[
                     ("type", "progress".into()),
+                    ("stage", stage.into()),
                     ("done", (done as f64).into()),
                     ("total", (total as f64).into()),
                 ]));

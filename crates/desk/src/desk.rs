@@ -48,6 +48,7 @@ enum Status {
     #[default]
     Idle,
     Running {
+        stage: String,
         done: u32,
         total: u32,
     },
@@ -299,8 +300,9 @@ pub fn desk(p: &Props) -> Html {
         let ask_page = ask_page.clone();
         Rc::new(move |data: JsValue| match text(&data, "type").as_str() {
             "progress" => {
-                let (done, total) = (num(&data, "done"), num(&data, "total"));
-                report(&|s| s.status = Status::Running { done, total });
+                let (stage, done, total) =
+                    (text(&data, "stage"), num(&data, "done"), num(&data, "total"));
+                report(&|s| s.status = Status::Running { stage: stage.clone(), done, total });
             }
             "done" => {
                 let counts: Vec<(String, u32)> = Array::from(&get(&data, "counts"))
@@ -472,7 +474,7 @@ pub fn desk(p: &Props) -> Html {
             ]);
             slot.borrow_mut().send(request, transfer);
             update(&|s| {
-                s.status = Status::Running { done: 0, total: 0 };
+                s.status = Status::Running { stage: String::new(), done: 0, total: 0 };
                 s.rows.clear();
             });
         })
@@ -589,13 +591,16 @@ pub fn desk(p: &Props) -> Html {
             <div aria-live="polite">
                 { match &s.status {
                     Status::Idle => html! {},
-                    Status::Running { done, total } => html! {
+                    Status::Running { stage, done, total } => html! {
                         <div class="desk-progress">
                             <progress id="desk-progress" max={total.max(&1).to_string()} value={done.to_string()}></progress>
-                            <p>{ match (*done, *total) {
-                                (0, 0) => t(Msg::DeskLoading),
-                                (read, 0) => t(Msg::DeskReading).replace("{n}", &read.to_string()),
-                                (done, total) => format!("{done} / {total}"),
+                            <p id="desk-progress-text">{ match stage.as_str() {
+                                "decoding" => t(Msg::DeskDecoding).replace("{p}", &(u64::from(*done) * 100 / u64::from((*total).max(1))).to_string()),
+                                "reading" => t(Msg::DeskReading).replace("{n}", &done.to_string()),
+                                "lists" => t(Msg::DeskReadingLists),
+                                "matching" => t(Msg::DeskMatching).replace("{n}", &done.to_string()).replace("{m}", &total.to_string()),
+                                "checking" => format!("{} {done} / {total}", t(Msg::DeskChecking)),
+                                _ => t(Msg::DeskLoading),
                             } }</p>
                         </div>
                     },

@@ -12,7 +12,7 @@ use zhuxue_engine::date::Date;
 
 use crate::columns::{self, Column, Mapping};
 use crate::id::{self, IdNumber};
-use crate::table::{self, Format};
+use crate::table::{self, Format, Progress};
 
 /// A department list: which kind of list it is (it gives the status when its own category
 /// column does not say), and its bytes.
@@ -250,21 +250,18 @@ pub fn check(
     lists: &[(ListKind, Vec<u8>)],
     options: &Options,
 ) -> Result<Report, String> {
-    check_with_progress(roster, lists, options, &mut |_, _| {})
+    check_with_progress(roster, lists, options, &mut |_| {})
 }
 
-/// [`check`], calling `progress(rows done, rows in all)` every few hundred rows, and
-/// `progress(rows read, 0)` while the roster is being read (the browser worker reports it to
-/// the page).
+/// [`check`], reporting how far each step has got (the browser worker passes it to the
+/// page, so the officer sees it move).
 pub fn check_with_progress(
     roster: &[u8],
     lists: &[(ListKind, Vec<u8>)],
     options: &Options,
-    progress: &mut dyn FnMut(usize, usize),
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<Report, String> {
-    // While reading, `total` is 0 and `done` counts the rows read.
-    let (table, format) =
-        table::read_with_progress(roster, roster_header, &mut |n| progress(n, 0))?;
+    let (table, format) = table::read_with_progress(roster, roster_header, progress)?;
     let mut mapping = Mapping::auto(&table.headers);
     for (column, to) in &options.mapping {
         match to {
@@ -280,17 +277,23 @@ pub fn check_with_progress(
     let missing = mapping.missing();
     let mut by_id = Lists::default();
     let mut list_counts = Vec::new();
-    for (kind, bytes) in lists {
+    for (i, (kind, bytes)) in lists.iter().enumerate() {
+        progress(Progress::Lists { done: i, of: lists.len() });
         let (n, bad) = read_list(*kind, bytes, &mut by_id)
             .map_err(|e| format!("{}名单：{e}", kind.label()))?;
         list_counts.push((*kind, n, bad));
     }
     // IDs seen more than once in the roster.
     let mut seen: HashMap<IdNumber, usize> = HashMap::new();
+    let of = table.rows.len();
     let ids: Vec<Result<IdNumber, String>> = table
         .rows
         .iter()
-        .map(|row| {
+        .enumerate()
+        .map(|(i, row)| {
+            if i % 5000 == 0 {
+                progress(Progress::Matching { done: i, of });
+            }
             id::parse(mapping.get(Column::Id).and_then(|c| row.cells.get(c)).map_or("", |t| t))
         })
         .collect();
@@ -314,7 +317,7 @@ pub fn check_with_progress(
         .enumerate()
         .map(|(i, (row, id))| {
             if i % 500 == 0 {
-                progress(i, total);
+                progress(Progress::Checking { done: i, of: total });
             }
             let mut result = assess_row(&mut run, &row, &id);
             // The row's cells move into the result: the roster is held once.
@@ -331,7 +334,7 @@ pub fn check_with_progress(
             result
         })
         .collect();
-    progress(total, total);
+    progress(Progress::Checking { done: total, of: total });
     let counts =
         Flag::ALL.iter().map(|f| (*f, rows.iter().filter(|r| r.flag == *f).count())).collect();
     Ok(Report { headers, rows, format, mapping, lists: list_counts, counts })

@@ -63,19 +63,66 @@ pub fn read(
     read_with_progress(bytes, looks_like_header, &mut |_| {})
 }
 
-/// [`read`], calling `progress(rows read)` every few thousand rows of a CSV file.
+/// [`decode`], turning GB18030 into text in 1 MB steps with progress between them.
+fn decode_with_progress(bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> (String, Format) {
+    let plain = bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || bytes.starts_with(b"\xEF\xBB\xBF")
+        || std::str::from_utf8(bytes).is_ok();
+    if plain {
+        return decode(bytes);
+    }
+    const STEP: usize = 1 << 20;
+    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut done = 0;
+    while done < bytes.len() {
+        let end = (done + STEP).min(bytes.len());
+        let last = end == bytes.len();
+        let mut chunk = &bytes[done..end];
+        loop {
+            let needed = decoder.max_utf8_buffer_length(chunk.len()).unwrap_or(chunk.len() * 3);
+            text.reserve(needed);
+            let (result, read, _) = decoder.decode_to_string(chunk, &mut text, last);
+            chunk = &chunk[read..];
+            if result == encoding_rs::CoderResult::InputEmpty {
+                break;
+            }
+        }
+        done = end;
+        progress(Progress::Decoding { done, of: bytes.len() });
+    }
+    (text, Format::Gb18030)
+}
+
+/// How far a long step has got, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// Turning bytes into text (GBK files): bytes so far, of all.
+    Decoding { done: usize, of: usize },
+    /// Reading rows of the table.
+    Reading { rows: usize },
+    /// Reading the department lists: lists so far, of all.
+    Lists { done: usize, of: usize },
+    /// Checking ID numbers: rows so far, of all.
+    Matching { done: usize, of: usize },
+    /// Assessing rows: rows so far, of all.
+    Checking { done: usize, of: usize },
+}
+
+/// [`read`], reporting progress while decoding (in 1 MB steps) and every few thousand rows.
 pub fn read_with_progress(
     bytes: &[u8],
     looks_like_header: impl Fn(&[String]) -> bool,
-    progress: &mut dyn FnMut(usize),
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<(Table, Format), String> {
     let (grid, format) = if bytes.starts_with(b"PK\x03\x04") {
-        (xlsx(bytes, progress)?, Format::Xlsx)
+        (xlsx(bytes, &mut |rows| progress(Progress::Reading { rows }))?, Format::Xlsx)
     } else {
-        let (text, format) = decode(bytes);
-        (csv_rows(&text, progress)?, format)
+        let (text, format) = decode_with_progress(bytes, progress);
+        (csv_rows(&text, &mut |rows| progress(Progress::Reading { rows }))?, format)
     };
-    progress(grid.len());
+    progress(Progress::Reading { rows: grid.len() });
     let header_at = grid
         .iter()
         .position(|(_, r)| looks_like_header(r))
@@ -236,6 +283,15 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GBK.encode("姓名,学段\n张三,初中\n");
         let (t, f) = decode(&gbk);
         assert_eq!((t.as_str(), f), ("姓名,学段\n张三,初中\n", Format::Gb18030));
+        // In steps: the same text, however the bytes fall across the step boundary.
+        let long = "张三,初中\n".repeat(200_000);
+        let (long_gbk, _, _) = encoding_rs::GBK.encode(&long);
+        let mut steps = 0;
+        let (t, f) = decode_with_progress(&long_gbk, &mut |_| steps += 1);
+        assert_eq!(
+            (t == long, f, steps),
+            (true, Format::Gb18030, long_gbk.len().div_ceil(1 << 20))
+        );
         let mut utf16 = vec![0xFF, 0xFE];
         for unit in "姓名\t学段\n张三\t初中\n".encode_utf16() {
             utf16.extend_from_slice(&unit.to_le_bytes());

@@ -12,6 +12,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::tr;
+
 use zhuxue_web::i18n::{Lang, Msg};
 
 /// Department list kinds offered, as the worker names them.
@@ -541,26 +543,26 @@ pub fn desk(p: &Props) -> Html {
     let running = matches!(s.status, Status::Running { .. });
     html! {
         <section class="desk" aria-labelledby="desk-title">
-            <h2 id="desk-title">{ t(Msg::DeskTitle) }</h2>
-            <p class="help">{ t(Msg::DeskHelp) }</p>
+            <h2 id="desk-title">{ tr(lang, "名册比对（资助专干）", "Roster check (for school aid officers)") }</h2>
+            <p class="help">{ tr(lang, "选择学校名册和部门名单（CSV 或 Excel），逐行核对应享受的资助、已享受的资助：应助未助、重复资助、不符合条件却已资助。全部在本机完成，文件不会上传，也不会保存。", "Choose the school roster and department lists (CSV or Excel); every row is checked for aid missed, paid twice or paid without grounds. Everything runs on this computer; files are neither uploaded nor stored.") }</p>
             <p class="help">
-                { t(Msg::DeskTemplates) }
+                { tr(lang, "名册模板（列名与说明见文档 docs/roster.md）：", "Roster templates (columns explained in docs/roster.md): ") }
                 <a href="roster-template.xlsx" download="名册模板.xlsx">{ "名册模板.xlsx" }</a>{ " · " }
                 <a href="roster-template.csv" download="名册模板.csv">{ "名册模板.csv" }</a>
             </p>
             <div class="q">
-                <label for="desk-roster">{ t(Msg::DeskRoster) }</label>
+                <label for="desk-roster">{ tr(lang, "学校名册（CSV 或 Excel）", "School roster (CSV or Excel)") }</label>
                 <input type="file" id="desk-roster" accept=".csv,.xlsx,text/csv" onchange={on_roster} disabled={running} />
                 if let Some(r) = &s.roster { <p class="chosen">{ format!("✓ {}（{} 字节）", r.name, r.bytes.len()) }</p> }
             </div>
             <fieldset class="q">
-                <legend>{ t(Msg::DeskLists) }</legend>
+                <legend>{ tr(lang, "部门名单（可添加多个）", "Department lists (add several)") }</legend>
                 <div class="desk-list-add">
-                    <label for="desk-list-kind" class="sr-only">{ t(Msg::DeskListKind) }</label>
+                    <label for="desk-list-kind" class="sr-only">{ tr(lang, "名单类别", "List kind") }</label>
                     <select id="desk-list-kind" onchange={on_kind} disabled={running}>
                         { for KINDS.iter().map(|(k, label)| html! { <option value={*k} selected={s.list_kind == *k}>{ lang.zh(label).into_owned() }</option> }) }
                     </select>
-                    <label for="desk-list" class="sr-only">{ t(Msg::DeskListFile) }</label>
+                    <label for="desk-list" class="sr-only">{ tr(lang, "名单文件", "List file") }</label>
                     <input type="file" id="desk-list" accept=".csv,.xlsx,text/csv" onchange={on_list} disabled={running} />
                 </div>
                 <ul class="desk-lists">
@@ -575,10 +577,10 @@ pub fn desk(p: &Props) -> Html {
                 <input type="date" id="desk-as-of" value={s.as_of.clone()} min={zhuxue_web::questions::coverage_from()} max="2199-12-31" onchange={on_as_of} />
             </div>
             <div class="actions">
-                <button type="button" id="desk-start" onclick={start.clone()} disabled={s.roster.is_none() || running}>{ t(Msg::DeskStart) }</button>
-                if running { <button type="button" id="desk-cancel" class="secondary" onclick={cancel}>{ t(Msg::DeskCancel) }</button> }
-                <button type="button" id="desk-clear" class="link" onclick={clear}>{ t(Msg::DeskClear) }</button>
-                <button type="button" id="desk-selfcheck" class="link" onclick={self_check} disabled={running}>{ t(Msg::DeskSelfCheck) }</button>
+                <button type="button" id="desk-start" onclick={start.clone()} disabled={s.roster.is_none() || running}>{ tr(lang, "开始比对", "Check") }</button>
+                if running { <button type="button" id="desk-cancel" class="secondary" onclick={cancel}>{ tr(lang, "取消", "Cancel") }</button> }
+                <button type="button" id="desk-clear" class="link" onclick={clear}>{ tr(lang, "清除", "Clear") }</button>
+                <button type="button" id="desk-selfcheck" class="link" onclick={self_check} disabled={running}>{ tr(lang, "自检：用参考案例核对本工具", "Self-check: run the reference cases") }</button>
             </div>
             if let Some((line, failures)) = &s.self_check {
                 <div class="desk-selfcheck" role="status">
@@ -595,32 +597,32 @@ pub fn desk(p: &Props) -> Html {
                         <div class="desk-progress">
                             <progress id="desk-progress" max={total.max(&1).to_string()} value={done.to_string()}></progress>
                             <p id="desk-progress-text">{ match stage.as_str() {
-                                "decoding" => t(Msg::DeskDecoding).replace("{p}", &(u64::from(*done) * 100 / u64::from((*total).max(1))).to_string()),
-                                "reading" => t(Msg::DeskReading).replace("{n}", &done.to_string()),
-                                "lists" => t(Msg::DeskReadingLists),
-                                "matching" => t(Msg::DeskMatching).replace("{n}", &done.to_string()).replace("{m}", &total.to_string()),
-                                "checking" => format!("{} {done} / {total}", t(Msg::DeskChecking)),
-                                _ => t(Msg::DeskLoading),
+                                "decoding" => tr(lang, "正在转换文件编码（GBK）：{p}%", "Converting the file's encoding (GBK): {p}%").replace("{p}", &(u64::from(*done) * 100 / u64::from((*total).max(1))).to_string()),
+                                "reading" => tr(lang, "正在读取名册：已读 {n} 行", "Reading the roster: {n} rows so far").replace("{n}", &done.to_string()),
+                                "lists" => tr(lang, "正在读取部门名单…", "Reading the department lists…"),
+                                "matching" => tr(lang, "正在核对身份证号：{n} / {m}", "Checking ID numbers: {n} / {m}").replace("{n}", &done.to_string()).replace("{m}", &total.to_string()),
+                                "checking" => format!("{} {done} / {total}", tr(lang, "正在逐行比对：", "Checking row by row:")),
+                                _ => tr(lang, "正在读取文件…", "Reading the files…"),
                             } }</p>
                         </div>
                     },
-                    Status::Cancelled => html! { <p class="help">{ t(Msg::DeskCancelled) }</p> },
+                    Status::Cancelled => html! { <p class="help">{ tr(lang, "已取消。", "Cancelled.") }</p> },
                     Status::Failed(m) => html! { <p class="error" role="alert">{ lang.zh(m).into_owned() }</p> },
                     Status::Done { summary, counts, format, lists } => html! {
                         <div class="desk-done">
                             <p class="desk-summary" id="desk-summary">{ lang.zh(summary).into_owned() }</p>
                             <p class="help">{ std::iter::once(lang.zh(format).into_owned()).chain(lists.iter().map(|l| lang.zh(l).into_owned())).collect::<Vec<_>>().join("；") }</p>
-                            <div class="desk-filters" role="group" aria-label={t(Msg::DeskFilter)}>
+                            <div class="desk-filters" role="group" aria-label={tr(lang, "按结果筛选", "Filter by result")}>
                                 <button type="button" class={classes!(s.filter.is_empty().then_some("active"))}
-                                    onclick={show(String::new(), s.sort.clone(), 0)}>{ t(Msg::DeskAll) }</button>
+                                    onclick={show(String::new(), s.sort.clone(), 0)}>{ tr(lang, "全部", "All") }</button>
                                 { for counts.iter().map(|(label, n)| html! {
                                     <button type="button" class={classes!((s.filter == *label).then_some("active"))}
                                         onclick={show(label.clone(), s.sort.clone(), 0)}>{ format!("{} {n}", lang.zh(label)) }</button>
                                 }) }
                             </div>
                             <div class="actions">
-                                <button type="button" id="desk-export-xlsx" onclick={export("xlsx")}>{ t(Msg::DeskExportXlsx) }</button>
-                                <button type="button" id="desk-export-csv" class="secondary" onclick={export("csv")}>{ t(Msg::DeskExportCsv) }</button>
+                                <button type="button" id="desk-export-xlsx" onclick={export("xlsx")}>{ tr(lang, "导出 Excel", "Export Excel") }</button>
+                                <button type="button" id="desk-export-csv" class="secondary" onclick={export("csv")}>{ tr(lang, "导出 CSV", "Export CSV") }</button>
                             </div>
                         </div>
                     },
@@ -628,8 +630,8 @@ pub fn desk(p: &Props) -> Html {
             </div>
             if !s.columns.is_empty() {
                 <details class="desk-columns" open={s.columns.iter().any(|(_, i, req)| *req && i.is_none())}>
-                    <summary>{ t(Msg::DeskColumns) }</summary>
-                    <p class="help">{ t(Msg::DeskColumnsHelp) }</p>
+                    <summary>{ tr(lang, "列的对应（可修改）", "Which column is which (change if wrong)") }</summary>
+                    <p class="help">{ tr(lang, "自动按表头识别；不对时选出正确的表头，再按“按此重新比对”。选择会记在本机（只记表头名称），下次自动使用。● 为必需的列。", "Headers are recognised automatically; if one is wrong, choose the right header and check again. Choices are remembered on this computer (header names only). ● marks required columns.") }</p>
                     <table class="desk-table">
                         <tbody>
                             { for s.columns.iter().map(|(column, index, required)| {
@@ -653,7 +655,7 @@ pub fn desk(p: &Props) -> Html {
                                         <th scope="row"><label for={id.clone()}>{ if *required { format!("{column} ●") } else { column.clone() } }</label></th>
                                         <td>
                                             <select id={id} onchange={on_change}>
-                                                <option value="" selected={current.is_empty()}>{ t(Msg::DeskNotRead) }</option>
+                                                <option value="" selected={current.is_empty()}>{ tr(lang, "（不读取）", "(not read)") }</option>
                                                 { for s.headers.iter().map(|h| html! { <option value={h.clone()} selected={*h == current}>{ h.clone() }</option> }) }
                                             </select>
                                         </td>
@@ -662,18 +664,18 @@ pub fn desk(p: &Props) -> Html {
                             }) }
                         </tbody>
                     </table>
-                    <button type="button" id="desk-rerun" onclick={start.clone()} disabled={running}>{ t(Msg::DeskRerun) }</button>
+                    <button type="button" id="desk-rerun" onclick={start.clone()} disabled={running}>{ tr(lang, "按此重新比对", "Check again with these columns") }</button>
                 </details>
             }
             if !s.rows.is_empty() {
                 <div class="desk-table-wrap">
                     <table class="desk-table desk-results">
                         <thead><tr>
-                            <th scope="col"><button type="button" class="link" onclick={show(s.filter.clone(), "line".into(), 0)}>{ t(Msg::DeskLine) }</button></th>
-                            <th scope="col">{ t(Msg::DeskName) }</th>
-                            <th scope="col">{ t(Msg::DeskId) }</th>
-                            <th scope="col"><button type="button" class="link" onclick={show(s.filter.clone(), "severity".into(), 0)}>{ t(Msg::DeskFlag) }</button></th>
-                            <th scope="col">{ t(Msg::DeskDetail) }</th>
+                            <th scope="col"><button type="button" class="link" onclick={show(s.filter.clone(), "line".into(), 0)}>{ tr(lang, "行号", "Row") }</button></th>
+                            <th scope="col">{ tr(lang, "姓名", "Name") }</th>
+                            <th scope="col">{ tr(lang, "身份证号", "ID number") }</th>
+                            <th scope="col"><button type="button" class="link" onclick={show(s.filter.clone(), "severity".into(), 0)}>{ tr(lang, "比对结果", "Result") }</button></th>
+                            <th scope="col">{ tr(lang, "说明", "Details") }</th>
                         </tr></thead>
                         <tbody>
                             { for s.rows.iter().map(|r| html! {
@@ -683,7 +685,7 @@ pub fn desk(p: &Props) -> Html {
                                     <td class="id">{ r.id.clone() }</td>
                                     <td class="flag">{ lang.zh(&r.flag).into_owned() }</td>
                                     <td>{ lang.zh(&r.detail).into_owned() }
-                                        if !r.entitled.is_empty() { <br /><span class="help">{ format!("{}：{}", t(Msg::DeskEntitled), lang.zh(&r.entitled)) }</span> }
+                                        if !r.entitled.is_empty() { <br /><span class="help">{ format!("{}：{}", tr(lang, "应享受", "Entitled to"), lang.zh(&r.entitled)) }</span> }
                                     </td>
                                 </tr>
                             }) }

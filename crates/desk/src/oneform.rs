@@ -9,6 +9,8 @@ use std::rc::Rc;
 
 use sha2::{Digest, Sha256};
 use yew::prelude::*;
+
+use crate::tr;
 use zhuxue_web::answers::Answers;
 use zhuxue_web::i18n::{Lang, Msg};
 use zhuxue_web::pages::results::Results;
@@ -105,12 +107,12 @@ pub fn one_form(p: &Props) -> Html {
     let qr = qr_svg(&link);
     html! {
         <section class="oneform" aria-labelledby="oneform-title">
-            <h2 id="oneform-title">{ t(Msg::OneFormTitle) }</h2>
-            <p class="help no-print">{ t(Msg::OneFormHelp) }</p>
+            <h2 id="oneform-title">{ tr(lang, "单个学生核对", "Check one student") }</h2>
+            <p class="help no-print">{ tr(lang, "所有问题在一页：填写后右侧结果随时更新。“下一个学生”清除学生和家庭信息，保留学校、评估日期和户籍区县。", "Every question on one page; the result updates as you type. “Next student” clears the student and household, keeping the school, the date and the county.") }</p>
             <div class="oneform-grid">
                 <form class="oneform-fields no-print" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     { for Step::ALL.iter().flat_map(|s| Q::for_step(*s).iter()).filter(|q| q.relevant(a)).map(|q| questions::view(*q, a, lang, &dispatch)) }
-                    <button type="button" id="next-student" onclick={next}>{ t(Msg::NextStudent) }</button>
+                    <button type="button" id="next-student" onclick={next}>{ tr(lang, "下一个学生", "Next student") }</button>
                 </form>
                 <div class="oneform-result">
                     <div class="print-only record-head">
@@ -119,12 +121,12 @@ pub fn one_form(p: &Props) -> Html {
                     if ready {
                         <Results answers={a.clone()} {lang} dispatch={dispatch.clone()} />
                         <div class="record">
-                            <h3>{ t(Msg::RecordTitle) }</h3>
-                            <p class="digest">{ format!("{}：", t(Msg::CaseDigest)) }<code id="case-digest">{ digest(a) }</code></p>
-                            <p class="help">{ format!("{}：{}", t(Msg::PrintedAt), zhuxue_web::browser::now()) }</p>
+                            <h3>{ tr(lang, "核对记录", "Record") }</h3>
+                            <p class="digest">{ format!("{}：", tr(lang, "案例摘要码（SHA-256）", "Case digest (SHA-256)")) }<code id="case-digest">{ digest(a) }</code></p>
+                            <p class="help">{ format!("{}：{}", tr(lang, "打印时间", "Printed at"), zhuxue_web::browser::now()) }</p>
                             if let Some(svg) = qr {
-                                <div class="qr" role="img" aria-label={t(Msg::CaseQr)}>{ Html::from_html_unchecked(AttrValue::from(svg)) }</div>
-                                <p class="help">{ t(Msg::CaseQr) }</p>
+                                <div class="qr" role="img" aria-label={tr(lang, "扫码可在“家庭查询”中重新打开这个案例", "Scan to reopen this case in the family calculator")}>{ Html::from_html_unchecked(AttrValue::from(svg)) }</div>
+                                <p class="help">{ tr(lang, "扫码可在“家庭查询”中重新打开这个案例", "Scan to reopen this case in the family calculator") }</p>
                             }
                             <button type="button" class="no-print" onclick={Callback::from(|_| zhuxue_web::browser::print())}>{ t(Msg::Print) }</button>
                         </div>

@@ -65,12 +65,16 @@ pub fn read(
 
 /// [`decode`], turning GB18030 into text in 1 MB steps with progress between them.
 fn decode_with_progress(bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> (String, Format) {
-    let plain = bytes.starts_with(b"\xFF\xFE")
-        || bytes.starts_with(b"\xFE\xFF")
-        || bytes.starts_with(b"\xEF\xBB\xBF")
-        || std::str::from_utf8(bytes).is_ok();
-    if plain {
-        return decode(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        // encoding_rs reads the byte-order mark and decodes either byte order.
+        let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
+        return (text.into_owned(), Format::Utf16);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return (String::from_utf8_lossy(rest).into_owned(), Format::Utf8Bom);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_string(), Format::Utf8);
     }
     const STEP: usize = 1 << 20;
     let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
@@ -138,21 +142,7 @@ pub fn read_with_progress(
 /// Bytes → text: UTF-8 when the bytes are UTF-8 (byte-order mark dropped), else GB18030 (a
 /// superset of GBK and GB2312, what Excel saves as "CSV" on a Chinese Windows).
 pub fn decode(bytes: &[u8]) -> (String, Format) {
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        // encoding_rs reads the byte-order mark and decodes either byte order.
-        let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
-        return (text.into_owned(), Format::Utf16);
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (String::from_utf8_lossy(rest).into_owned(), Format::Utf8Bom);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), Format::Utf8),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::GB18030.decode(bytes);
-            (text.into_owned(), Format::Gb18030)
-        }
-    }
+    decode_with_progress(bytes, &mut |_| {})
 }
 
 /// Rows with their line numbers (a blank line is no row, as in Excel's view of a CSV file).

@@ -168,7 +168,7 @@ fn inputs(ctx: &Ctx, notices: &mut Vec<Notice>) {
     let higher = stage.is_undergraduate_level() || stage.is_graduate();
     let compulsory = stage.is_compulsory();
     let school = compulsory || matches!(stage, Stage::Senior | Stage::SecondaryVocational);
-    let checks: [(&str, bool, bool); 13] = [
+    let checks: [(&str, bool, bool); 14] = [
         ("student.enrolment.boarding", en.boarding.is_some(), school),
         ("student.enrolment.setting", en.setting.is_some(), school),
         ("student.enrolment.nutrition_program", en.nutrition_program.is_some(), compulsory),
@@ -193,15 +193,11 @@ fn inputs(ctx: &Ctx, notices: &mut Vec<Notice>) {
             stage.is_undergraduate_level(),
         ),
         ("student.salaried", s.salaried, stage.is_graduate()),
-        ("student.enlisting", s.enlisting || s.grassroots_employment, higher),
+        ("student.enlisting", s.enlisting, higher),
+        ("student.grassroots_employment", s.grassroots_employment, higher),
     ];
     for (field, given, applies) in checks {
         if given && !applies {
-            let field = if field == "student.enlisting" && !s.enlisting {
-                "student.grassroots_employment"
-            } else {
-                field
-            };
             notices.push(
                 Notice::new(
                     NoticeKind::NotApplicable,

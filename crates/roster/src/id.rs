@@ -93,10 +93,42 @@ pub fn parse(text: &str) -> Result<IdNumber, String> {
     if id.birth_date().is_none() {
         return Err(format!("身份证号中的出生日期 {} 不是真实日期", &id.0[6..14]));
     }
-    if zhuxue_engine::regions::lookup(id.region() / 10_000 * 10_000).is_none() {
+    if zhuxue_engine::regions::lookup(id.region() / 10_000 * 10_000).is_none()
+        && !is_historic(id.region())
+    {
         return Err(format!("身份证号前两位 {} 不是省级代码", &id.0[..2]));
     }
+    if !known_region(id.region()) {
+        return Err(format!(
+            "身份证号前六位 {} 不是已知的行政区划代码（已含1980年以来撤销或变更的代码），请核对是否输错",
+            &id.0[..6]
+        ));
+    }
     Ok(id)
+}
+
+/// Whether a first-six-digit code is a region an ID number can carry: in the current region
+/// table, or a GB/T 2260 code in use at some time since 1980 (`data/gb2260-historic.txt`,
+/// provenance in `data/SOURCE.md`).
+pub fn known_region(code: u32) -> bool {
+    zhuxue_engine::regions::lookup(code).is_some() || is_historic(code)
+}
+
+fn is_historic(code: u32) -> bool {
+    static CODES: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    CODES
+        .get_or_init(|| {
+            let mut v: Vec<u32> = include_str!("../data/gb2260-historic.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .filter_map(|c| c.parse().ok())
+                .collect();
+            v.sort_unstable();
+            v
+        })
+        .binary_search(&code)
+        .is_ok()
 }
 
 #[cfg(test)]
@@ -129,5 +161,31 @@ mod tests {
         let c = check_char(&v);
         v.push(c as u8);
         assert!(parse(std::str::from_utf8(&v).unwrap()).unwrap_err().contains("不是省级代码"));
+    }
+
+    fn with_check(first17: &str) -> String {
+        let c = check_char(first17.as_bytes());
+        format!("{first17}{c}")
+    }
+
+    #[test]
+    fn region_codes_include_historic_ones() {
+        // Current codes: 兰州市城关区, 木里藏族自治县.
+        assert!(parse(&with_check("62010220100101001")).is_ok());
+        assert!(parse(&with_check("51342220100101001")).is_ok());
+        // Abolished or renumbered codes stay valid for life: 北京市崇文区 (to 2009), 巢湖市
+        // (1999–2010), 哈密市 652201 (renumbered 2016), 港澳台居民居住证 810000.
+        for code in ["110103", "341400", "652201", "810000"] {
+            let id = with_check(&format!("{code}20050101001"));
+            assert_eq!(parse(&id).map(|i| i.region()), Ok(code.parse().unwrap()), "{code}");
+        }
+        // A real province with a county code that never existed.
+        let e = parse(&with_check("62019920100101001")).unwrap_err();
+        assert_eq!(
+            e,
+            "身份证号前六位 620199 不是已知的行政区划代码（已含1980年以来撤销或变更的代码），请核对是否输错"
+        );
+        assert!(!known_region(620199));
+        assert!(known_region(341400));
     }
 }

@@ -17,7 +17,7 @@ use crate::tr;
 use zhuxue_web::i18n::{Lang, Msg};
 
 /// Department list kinds offered, as the worker names them.
-const KINDS: [(&str, &str); 7] = [
+const KINDS: [(&str, &str); 8] = [
     ("dibao", "低保"),
     ("tekun", "特困"),
     ("lifted_out", "脱贫户"),
@@ -25,6 +25,7 @@ const KINDS: [(&str, &str); 7] = [
     ("disabled", "残疾"),
     ("orphan", "孤儿"),
     ("low_income", "低收入"),
+    ("paid", "资助发放名单（他处已发放的资助）"),
 ];
 
 const PAGE: usize = 100;

@@ -25,10 +25,13 @@ pub enum ListKind {
     Disabled,
     Orphan,
     LowIncome,
+    /// 资助发放名单: aid another place (or program office) paid, by ID: 资助项目 and, when
+    /// known, 发放地. It gives no status; it tells what was paid and by whom.
+    Paid,
 }
 
 impl ListKind {
-    pub const ALL: [(&'static str, ListKind, &'static str); 7] = [
+    pub const ALL: [(&'static str, ListKind, &'static str); 8] = [
         ("dibao", ListKind::Dibao, "低保"),
         ("tekun", ListKind::Tekun, "特困"),
         ("lifted_out", ListKind::LiftedOut, "脱贫户"),
@@ -36,6 +39,7 @@ impl ListKind {
         ("disabled", ListKind::Disabled, "残疾"),
         ("orphan", ListKind::Orphan, "孤儿"),
         ("low_income", ListKind::LowIncome, "低收入"),
+        ("paid", ListKind::Paid, "资助发放"),
     ];
 
     pub fn parse(name: &str) -> Option<ListKind> {
@@ -51,6 +55,7 @@ impl ListKind {
             ListKind::Disabled => "disabled",
             ListKind::Orphan => "orphan",
             ListKind::LowIncome => "low_income",
+            ListKind::Paid => "",
         }
     }
 
@@ -162,10 +167,113 @@ struct Listed {
     from: Option<String>,
 }
 
-/// Statuses from the department lists, by ID number.
+/// One row of a 资助发放名单: the aid names as written (resolved per student, since
+/// 国家助学金 depends on the stage) and the paying place as written.
+#[derive(Clone)]
+struct PaidElsewhere {
+    programs: String,
+    place: Option<String>,
+    /// Which list (1-based, in the order given) — named in the finding.
+    list: usize,
+}
+
+/// Statuses from the department lists, by ID number, and aid recorded in payment lists.
 #[derive(Default)]
 struct Lists {
     by_id: HashMap<IdNumber, Vec<Listed>>,
+    paid: HashMap<IdNumber, Vec<PaidElsewhere>>,
+}
+
+/// Reads a 资助发放名单: an ID column and a 资助项目 column (required), a 发放地 column
+/// (optional).
+fn read_paid_list(bytes: &[u8], list: usize, lists: &mut Lists) -> Result<(usize, usize), String> {
+    let is_header = |r: &[String]| {
+        r.iter().any(|h| Column::Id.names().contains(&columns::normalise_header(h).as_str()))
+    };
+    let (t, _) = table::read(bytes, is_header)?;
+    let norm: Vec<String> = t.headers.iter().map(|h| columns::normalise_header(h)).collect();
+    let id_col = norm
+        .iter()
+        .position(|h| Column::Id.names().contains(&h.as_str()))
+        .ok_or_else(|| "找不到身份证号列".to_string())?;
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| norm.iter().enumerate().position(|(i, h)| i != id_col && h.contains(n)))
+    };
+    let program_col = find(&["资助项目", "项目名称", "资助类型", "项目"])
+        .ok_or_else(|| "找不到资助项目列（如“资助项目”）".to_string())?;
+    let place_col = find(&["发放地", "发放单位", "发放区县", "资助地", "发放县"]);
+    let (mut n, mut bad) = (0, 0);
+    for row in &t.rows {
+        if row.is_empty() {
+            continue;
+        }
+        n += 1;
+        let Ok(id) = id::parse(row.cells.get(id_col).map_or("", String::as_str)) else {
+            bad += 1;
+            continue;
+        };
+        let programs = row.cells.get(program_col).map_or("", |s| s.trim()).to_string();
+        if programs.is_empty() {
+            continue;
+        }
+        let place = place_col
+            .and_then(|c| row.cells.get(c))
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty());
+        lists.paid.entry(id).or_default().push(PaidElsewhere { programs, place, list });
+    }
+    Ok((n, bad))
+}
+
+/// A paying place as a payment list writes it: a county (as in the roster), or a province or
+/// prefecture by code or name (甘肃省, 定西市). `None` when it is none of these (then the text
+/// itself names the payer).
+fn payer_place(text: &str) -> Option<u32> {
+    if let Ok(code) = columns::region(text) {
+        return Some(code);
+    }
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Ok(code) = t.parse::<u32>() {
+        return zhuxue_engine::regions::lookup(code).map(|r| r.code);
+    }
+    zhuxue_engine::regions::provinces()
+        .into_iter()
+        .flat_map(|p| {
+            let mut v = zhuxue_engine::regions::children(p.code);
+            v.push(p);
+            v
+        })
+        .find(|r| r.name == t || zhuxue_engine::regions::full_name(r.code) == t)
+        .map(|r| r.code)
+}
+
+/// Who paid one aid: the place (as a region when it is one, else as written) and how the
+/// finding names it.
+#[derive(Clone)]
+struct Payer {
+    code: Option<u32>,
+    place: Option<String>,
+    label: String,
+}
+
+impl Payer {
+    /// Whether two payers are different places: one region containing the other (a province
+    /// pays through its counties) is the same payer; a payer without a place is never
+    /// "different" (the list may record the roster's own payment).
+    fn differs(&self, other: &Payer) -> bool {
+        let within = |outer: u32, inner: u32| {
+            outer == inner
+                || (outer % 10_000 == 0 && outer / 10_000 == inner / 10_000)
+                || (outer % 100 == 0 && outer / 100 == inner / 100)
+        };
+        match (self.code, other.code, &self.place, &other.place) {
+            (Some(x), Some(y), _, _) => !within(x, y) && !within(y, x),
+            (_, _, Some(a), Some(b)) => a != b,
+            _ => false,
+        }
+    }
 }
 
 /// Reads a department list: an ID column (required), optionally a category column (its value
@@ -279,8 +387,11 @@ pub fn check_with_progress(
     let mut list_counts = Vec::new();
     for (i, (kind, bytes)) in lists.iter().enumerate() {
         progress(Progress::Lists { done: i, of: lists.len() });
-        let (n, bad) = read_list(*kind, bytes, &mut by_id)
-            .map_err(|e| format!("{}名单：{e}", kind.label()))?;
+        let read = match kind {
+            ListKind::Paid => read_paid_list(bytes, i + 1, &mut by_id),
+            _ => read_list(*kind, bytes, &mut by_id),
+        };
+        let (n, bad) = read.map_err(|e| format!("{}名单：{e}", kind.label()))?;
         list_counts.push((*kind, n, bad));
     }
     // IDs seen more than once in the roster.
@@ -303,6 +414,7 @@ pub fn check_with_progress(
     let mut run = Run {
         cache: Cache::new(),
         places: HashMap::new(),
+        payers: HashMap::new(),
         mapping: &mapping,
         missing: &missing,
         lists: &by_id,
@@ -446,6 +558,8 @@ struct Run<'a> {
     cache: Cache,
     /// Region cells as read (「岷县」 → 621126), so each distinct text is looked up once.
     places: HashMap<String, Result<u32, String>>,
+    /// Paying places as payment lists write them.
+    payers: HashMap<String, Option<u32>>,
     mapping: &'a Mapping,
     missing: &'a [Column],
     lists: &'a Lists,
@@ -459,6 +573,15 @@ impl Run<'_> {
         }
         let r = columns::region(text);
         self.places.insert(text.to_string(), r.clone());
+        r
+    }
+
+    fn payer(&mut self, text: &str) -> Option<u32> {
+        if let Some(r) = self.payers.get(text) {
+            return *r;
+        }
+        let r = payer_place(text);
+        self.payers.insert(text.to_string(), r);
         r
     }
 }
@@ -561,6 +684,57 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
             }
         }
     }
+    // Aid in payment lists: paid, so not missed; paid by two places, 重复资助. The roster's own
+    // record is the school's, paid where the student is enrolled (学籍地).
+    // The roster's record stands for the program's own payer: the 户籍地 for 雨露计划, the
+    // school's place for the rest.
+    let own = |p: &str| {
+        let (code, which) = match zhuxue_engine::policy::program(p).map(|x| x.payer) {
+            Some("hukou") => (hukou, "户籍地"),
+            _ => (school, "就读学校所在地"),
+        };
+        let name = regions_name(code);
+        Payer {
+            code: Some(code),
+            place: Some(name.clone()),
+            label: format!("名册（{which} {name}）"),
+        }
+    };
+    let mut payers: Vec<(&'static str, Payer)> = f.paid.iter().map(|p| (*p, own(p))).collect();
+    if let Some(entries) = lists.paid.get(id) {
+        for e in entries {
+            let payer = Payer {
+                code: e.place.as_deref().and_then(|t| run.payer(t)),
+                place: e.place.clone(),
+                label: match &e.place {
+                    Some(text) => format!("发放名单{}（{text}）", e.list),
+                    None => format!("发放名单{}", e.list),
+                },
+            };
+            for part in e.programs.split(SEPARATORS).map(str::trim).filter(|p| !p.is_empty()) {
+                match columns::aid_program(part, stage) {
+                    Some(p) => {
+                        if !f.paid.contains(&p) {
+                            f.paid.push(p);
+                        }
+                        payers.push((p, payer.clone()));
+                    }
+                    None => unknown_aid.push(part.to_string()),
+                }
+            }
+        }
+    }
+    let mut twice = Vec::new();
+    for (i, (p, a)) in payers.iter().enumerate() {
+        if let Some((_, b)) = payers[..i].iter().find(|(q, b)| q == p && b.differs(a)) {
+            let name = zhuxue_engine::policy::program(p).map_or(*p, |x| x.name);
+            let finding =
+                format!("“{name}”由两地发放：{}、{}", b.label, a.label);
+            if !twice.contains(&finding) {
+                twice.push(finding);
+            }
+        }
+    }
     // Students of one school share most facts: each distinct set of facts is assessed and
     // compared once.
     let verdict = if let Some(v) = run.cache.get(&f) {
@@ -583,6 +757,9 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
             if result.detail.is_empty() { note } else { format!("{}；{note}", result.detail) };
         result.flag = result.flag.min(flag);
     };
+    for finding in twice {
+        add(finding, Flag::Double);
+    }
     if !unknown_aid.is_empty() {
         add(format!("未识别的资助项目名称：{}", unknown_aid.join("、")), Flag::Ok);
     }
@@ -601,6 +778,10 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
         }
     }
     result
+}
+
+fn regions_name(code: u32) -> String {
+    zhuxue_engine::regions::lookup(code).map_or_else(|| format!("{code:06}"), |r| r.name.to_string())
 }
 
 /// Whole years from `birth` to `on` (negative when born later).

@@ -302,3 +302,54 @@ fn excel_unicode_text_utf16_tab_separated_gives_the_same_answers() {
     assert_eq!(report.format, zhuxue_roster::table::Format::Utf16);
     assert_expected(&report);
 }
+
+fn with_check(first17: &str) -> String {
+    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = first17.bytes().zip(W).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    format!("{first17}{}", b"10X98765432"[(sum % 11) as usize] as char)
+}
+
+#[test]
+fn aid_paid_by_two_places_is_double_and_aid_paid_elsewhere_is_not_missed() {
+    let liu = with_check("43092320120506031");
+    let roster = format!(
+        "姓名,身份证号,学段,年级,户籍地,户籍类型,就读学校所在地,学校位置,是否寄宿,困难认定等级,家庭身份,已享受资助项目\n\
+         刘一,{liu},初中,初二,湖南省益阳市安化县,农村,广东省广州市天河区,城区,寄宿,比较困难,,寄宿生生活补助\n\
+         李二,62112620130918022X,初中,初一,岷县,农村,岷县,乡镇,走读,不困难,脱贫户,\n\
+         张一,62112620120305011X,初中,初二,岷县,农村,岷县,乡镇,寄宿,特别困难,,寄宿生生活补助\n"
+    );
+    // The 户籍地's payment list: 刘一 paid again at home; 李二 paid (no place written);
+    // 张一 paid by the province, which pays through its counties.
+    let paid = format!(
+        "身份证号,姓名,资助项目,发放地\n{liu},刘一,寄宿生生活补助,湖南省益阳市安化县\n\
+         62112620130918022X,李二,非寄宿生生活补助,\n62112620120305011X,张一,寄宿生生活补助,甘肃省\n"
+    );
+    let lists = [(ListKind::Paid, paid.into_bytes())];
+    let report = check(roster.as_bytes(), &lists, &options()).unwrap();
+    let [liu_row, li, zhang] = &report.rows[..] else { panic!("3 rows") };
+    assert_eq!(liu_row.flag, Flag::Double, "{}", liu_row.detail);
+    assert!(
+        liu_row.detail.contains(
+            "“家庭经济困难寄宿生生活补助”由两地发放：名册（就读学校所在地 天河区）、发放名单1（湖南省益阳市安化县）"
+        ),
+        "{}",
+        liu_row.detail
+    );
+    assert_eq!(li.flag, Flag::Ok, "paid by the list, so not missed: {}", li.detail);
+    assert_eq!(li.entitled, "家庭经济困难非寄宿生生活补助（每年750元）");
+    assert_eq!(zhang.flag, Flag::Ok, "a province and its county are one payer: {}", zhang.detail);
+    assert_eq!(report.lists, vec![(ListKind::Paid, 3, 0)]);
+    // Without the payment list, 李二 is 应助未助 and 刘一 is not double.
+    let alone = check(roster.as_bytes(), &[], &options()).unwrap();
+    assert_eq!(alone.rows[1].flag, Flag::Missed);
+    assert_ne!(alone.rows[0].flag, Flag::Double, "{}", alone.rows[0].detail);
+}
+
+#[test]
+fn a_payment_list_without_a_program_column_is_refused_by_name() {
+    let roster = "姓名,身份证号,学段,年级,户籍地\n张一,62112620120305011X,初中,初二,岷县\n";
+    let paid = "身份证号,金额\n62112620120305011X,1250\n";
+    let e = check(roster.as_bytes(), &[(ListKind::Paid, paid.as_bytes().to_vec())], &options())
+        .unwrap_err();
+    assert_eq!(e, "资助发放名单：找不到资助项目列（如“资助项目”）");
+}

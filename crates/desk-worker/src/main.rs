@@ -105,6 +105,7 @@ mod worker {
         let mut progress = |p: Progress| {
             let (stage, done, total) = match p {
                 Progress::Decoding { done, of } => ("decoding", done, of),
+                Progress::Opening { done, of } => ("opening", done, of),
                 Progress::Reading { rows } => ("reading", rows, 0),
                 Progress::Lists { done, of } => ("lists", done, of),
                 Progress::Matching { done, of } => ("matching", done, of),

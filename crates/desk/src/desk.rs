@@ -599,6 +599,8 @@ pub fn desk(p: &Props) -> Html {
                             <progress id="desk-progress" max={total.max(&1).to_string()} value={done.to_string()}></progress>
                             <p id="desk-progress-text">{ match stage.as_str() {
                                 "decoding" => tr(lang, "正在转换文件编码（GBK）：{p}%", "Converting the file's encoding (GBK): {p}%").replace("{p}", &(u64::from(*done) * 100 / u64::from((*total).max(1))).to_string()),
+                                "opening" if *total > 0 => tr(lang, "正在打开 Excel 文件：{p}%", "Opening the Excel file: {p}%").replace("{p}", &(u64::from(*done) * 100 / u64::from((*total).max(1))).min(100).to_string()),
+                                "opening" => tr(lang, "正在打开 Excel 文件…", "Opening the Excel file…"),
                                 "reading" => tr(lang, "正在读取名册：已读 {n} 行", "Reading the roster: {n} rows so far").replace("{n}", &done.to_string()),
                                 "lists" => tr(lang, "正在读取部门名单…", "Reading the department lists…"),
                                 "matching" => tr(lang, "正在核对身份证号：{n} / {m}", "Checking ID numbers: {n} / {m}").replace("{n}", &done.to_string()).replace("{m}", &total.to_string()),

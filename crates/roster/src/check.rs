@@ -728,8 +728,7 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     for (i, (p, a)) in payers.iter().enumerate() {
         if let Some((_, b)) = payers[..i].iter().find(|(q, b)| q == p && b.differs(a)) {
             let name = zhuxue_engine::policy::program(p).map_or(*p, |x| x.name);
-            let finding =
-                format!("“{name}”由两地发放：{}、{}", b.label, a.label);
+            let finding = format!("“{name}”由两地发放：{}、{}", b.label, a.label);
             if !twice.contains(&finding) {
                 twice.push(finding);
             }
@@ -781,7 +780,8 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
 }
 
 fn regions_name(code: u32) -> String {
-    zhuxue_engine::regions::lookup(code).map_or_else(|| format!("{code:06}"), |r| r.name.to_string())
+    zhuxue_engine::regions::lookup(code)
+        .map_or_else(|| format!("{code:06}"), |r| r.name.to_string())
 }
 
 /// Whole years from `birth` to `on` (negative when born later).

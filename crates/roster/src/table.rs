@@ -7,8 +7,6 @@
 //! first row that names a known column, empty rows are kept as rows (and reported), and every
 //! cell is read as the text Excel shows.
 
-use std::io::Cursor;
-
 /// Where a table came from and how it was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -104,6 +102,8 @@ fn decode_with_progress(bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> (St
 pub enum Progress {
     /// Turning bytes into text (GBK files): bytes so far, of all.
     Decoding { done: usize, of: usize },
+    /// Opening a workbook: shared strings read so far, of the count it declares.
+    Opening { done: usize, of: usize },
     /// Reading rows of the table.
     Reading { rows: usize },
     /// Reading the department lists: lists so far, of all.
@@ -121,7 +121,11 @@ pub fn read_with_progress(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Table, Format), String> {
     let (grid, format) = if bytes.starts_with(b"PK\x03\x04") {
-        (xlsx(bytes, &mut |rows| progress(Progress::Reading { rows }))?, Format::Xlsx)
+        let grid = crate::xlsx::read(bytes, &mut |step| match step {
+            crate::xlsx::Step::Strings { done, of } => progress(Progress::Opening { done, of }),
+            crate::xlsx::Step::Rows(rows) => progress(Progress::Reading { rows }),
+        })?;
+        (grid, Format::Xlsx)
     } else {
         let (text, format) = decode_with_progress(bytes, progress);
         (csv_rows(&text, &mut |rows| progress(Progress::Reading { rows }))?, format)
@@ -196,58 +200,9 @@ fn csv_rows(
     }
 }
 
-/// The first sheet of an XLSX file, read cell by cell (no dense copy of the sheet), with
-/// `progress(rows read)` every few thousand rows.
-fn xlsx(
-    bytes: &[u8],
-    progress: &mut dyn FnMut(usize),
-) -> Result<Vec<(usize, Vec<String>)>, String> {
-    use calamine::{DataRef, Reader, Xlsx};
-    let mut book: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("无法打开 Excel 文件：{e}"))?;
-    let name = book.sheet_names().first().cloned().ok_or("Excel 文件中没有工作表")?;
-    let mut cells =
-        book.worksheet_cells_reader(&name).map_err(|e| format!("无法读取工作表“{name}”：{e}"))?;
-    let mut out: Vec<(usize, Vec<String>)> = Vec::new();
-    loop {
-        let cell = match cells.next_cell() {
-            Ok(Some(cell)) => cell,
-            Ok(None) => return Ok(out),
-            Err(e) => return Err(format!("无法读取工作表“{name}”：{e}")),
-        };
-        let (row, col) = cell.get_position();
-        let text = match cell.get_value() {
-            DataRef::Empty => continue,
-            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
-            DataRef::SharedString(s) => (*s).to_string(),
-            // Whole numbers as digits (an ID or a code typed as a number), never in
-            // exponent form.
-            DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e19 => format!("{f:.0}"),
-            DataRef::Float(f) => f.to_string(),
-            DataRef::Int(i) => i.to_string(),
-            DataRef::Bool(b) => (if *b { "是" } else { "否" }).to_string(),
-            DataRef::DateTime(d) => excel_date(d.as_f64()),
-            DataRef::Error(e) => format!("#{e:?}"),
-        };
-        let line = row as usize + 1;
-        if out.last().is_none_or(|(l, _)| *l != line) {
-            out.push((line, Vec::new()));
-            if out.len() % 5000 == 0 {
-                progress(out.len());
-            }
-        }
-        let (_, cells_of_row) = out.last_mut().expect("a row was just pushed");
-        let col = col as usize;
-        if cells_of_row.len() <= col {
-            cells_of_row.resize(col + 1, String::new());
-        }
-        cells_of_row[col] = text;
-    }
-}
-
 /// An Excel date serial (days since 1899-12-30) as `YYYY-MM-DD` (Howard Hinnant's
 /// `civil_from_days`).
-fn excel_date(serial: f64) -> String {
+pub(crate) fn excel_date(serial: f64) -> String {
     let z = serial.floor() as i64 - 25_569 + 719_468; // to days since 1970-01-01, then shifted
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

@@ -499,6 +499,26 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
   await shot(page, 'journey-13c-desk-columns');
   const remembered = await page.evaluate(() => localStorage.getItem('zhuxue.desk.columns.v1'));
   assert.equal(remembered, '身份证号\t号码');
+  // A payment list from elsewhere (发放名单): 张一's allowance also paid by 漳县 is 重复资助, and
+  // 李二's, recorded on the list, is no longer 应助未助.
+  await page.click('#desk-clear');
+  await page.setInputFiles('#desk-roster', gbkPath);
+  await page.waitForSelector('text=✓ roster-gbk.csv');
+  for (const [kind, file, label] of [['dibao', 'dibao.csv', '低保'], ['lifted_out', 'lifted_out.csv', '脱贫户'], ['paid', 'paid.csv', '资助发放名单（他处已发放的资助）']]) {
+    await page.selectOption('#desk-list-kind', kind);
+    await page.setInputFiles('#desk-list', path.resolve(here, '../../examples/roster/' + file));
+    await page.waitForSelector(`text=✓ ${label}：${file}`);
+  }
+  await page.fill('#desk-as-of', '2025-10-10');
+  await page.dispatchEvent('#desk-as-of', 'change');
+  await page.click('#desk-start');
+  await page.waitForSelector('#desk-summary');
+  assert.equal(await page.locator('#desk-summary').innerText(),
+    '共 8 行：无法评估 1，重复资助 3，不符合条件却已资助 1，应助未助 0，待核实 1，一致 2');
+  const first = await page.locator('.desk-results tbody tr').first().innerText();
+  assert.match(first, /张一/);
+  assert.match(first, /“家庭经济困难寄宿生生活补助”由两地发放：名册（就读学校所在地 岷县）、发放名单1（甘肃省定西市漳县）/);
+  await shot(page, 'journey-13d-desk-paid-list');
   assert.ok(!(await page.evaluate(() => JSON.stringify(localStorage))).includes('李二'), 'no roster data is stored');
 });
 

@@ -210,6 +210,40 @@ fn roster_writes_every_row_with_its_flag_and_a_summary() {
 }
 
 #[test]
+fn roster_with_a_payment_list_finds_aid_paid_by_two_places() {
+    let dir = std::env::temp_dir().join(format!("zhuxue-roster-paid-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("out.csv");
+    let o = Command::new(env!("CARGO_BIN_EXE_zhuxue"))
+        .args(["roster", &roster_example("roster-template.csv")])
+        .args(["--list", &format!("dibao={}", roster_example("dibao.csv"))])
+        .args(["--list", &format!("lifted_out={}", roster_example("lifted_out.csv"))])
+        .args(["--list", &format!("paid={}", roster_example("paid.csv"))])
+        .args(["--as-of", "2025-10-10", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    // 张一's allowance was also paid by 漳县: 重复资助; 李二's, recorded by the payment list, is
+    // no longer 应助未助.
+    assert_eq!(
+        String::from_utf8(o.stderr).unwrap().trim(),
+        "共 8 行：无法评估 1，重复资助 3，不符合条件却已资助 1，应助未助 0，待核实 1，一致 2（CSV（UTF-8，带BOM），按 2025-10-10 的政策，规则 2026.11.23）"
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    let (table, _) = zhuxue_roster::table::read(&bytes, |_| true).unwrap();
+    assert_eq!(table.rows.len(), 8);
+    let zhang = &table.rows[0].cells;
+    assert_eq!((zhang[0].as_str(), zhang[16].as_str()), ("张一", "重复资助"));
+    assert_eq!(
+        zhang[17],
+        "“家庭经济困难寄宿生生活补助”由两地发放：名册（就读学校所在地 岷县）、发放名单1（甘肃省定西市漳县）"
+    );
+    assert_eq!(table.rows[1].cells[16], "一致");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn roster_usage_and_file_errors() {
     let (code, _) = zhuxue(&["roster", &roster_example("roster-template.csv")], None);
     assert_eq!(code, 2, "no -o");

@@ -112,7 +112,8 @@ mod worker {
                 Progress::Checking { done, of } => ("checking", done, of),
             };
             let now = js_sys::Date::now();
-            if now - last.0 >= 100.0 || stage != last.1 {
+            // A step's end is always shown (the bar reaches 100 % before the results come).
+            if now - last.0 >= 100.0 || stage != last.1 || (total > 0 && done >= total) {
                 last = (now, stage);
                 post(&object(&[
                     ("type", "progress".into()),
@@ -146,8 +147,13 @@ mod worker {
                     let index = report.mapping.get(c).map_or(JsValue::NULL, |i| (i as f64).into());
                     columns.push(&Array::of3(&c.header().into(), &index, &c.required().into()));
                 }
+                // The first page (100 rows in file order, as the page shows them) comes with
+                // the summary: summary and table appear together.
+                let (rows, matching) = page_rows(&report, "", false, 0, 100);
                 post(&object(&[
                     ("type", "done".into()),
+                    ("rows", rows.into()),
+                    ("matching", (matching as f64).into()),
                     ("summary", report.summary().into()),
                     ("counts", counts.into()),
                     ("total", (report.rows.len() as f64).into()),
@@ -162,44 +168,55 @@ mod worker {
         }
     }
 
+    /// Rows of one page of the results (filtered by flag, in file order or by seriousness),
+    /// and how many rows match the filter.
+    fn page_rows(
+        report: &Report,
+        flag: &str,
+        severity: bool,
+        offset: usize,
+        limit: usize,
+    ) -> (Array, usize) {
+        let name_col = report.mapping.get(zhuxue_roster::columns::Column::Name);
+        let mut matching: Vec<&zhuxue_roster::check::RowResult> =
+            report.rows.iter().filter(|row| flag.is_empty() || row.flag.label() == flag).collect();
+        if severity {
+            matching.sort_by_key(|row| (row.flag, row.line));
+        }
+        let rows = Array::new();
+        for row in matching.iter().skip(offset).take(limit) {
+            let name = name_col.and_then(|c| row.cells.get(c)).cloned().unwrap_or_default();
+            // ID numbers are masked on screen; only the export carries them in full.
+            let id = row.id.as_ref().map_or_else(|| "（无效）".to_string(), |id| id.masked());
+            rows.push(&object(&[
+                ("line", (row.line as f64).into()),
+                ("flag", row.flag.label().into()),
+                (
+                    "severity",
+                    (Flag::ALL.iter().position(|f| *f == row.flag).unwrap_or(0) as f64).into(),
+                ),
+                ("name", name.into()),
+                ("id", id.into()),
+                ("detail", row.detail.clone().into()),
+                ("entitled", row.entitled.clone().into()),
+            ]));
+        }
+        (rows, matching.len())
+    }
+
     fn page(data: &JsValue) {
         let flag = get(data, "flag").as_string().unwrap_or_default();
         let offset = get(data, "offset").as_f64().unwrap_or(0.0) as usize;
         let limit = get(data, "limit").as_f64().unwrap_or(100.0) as usize;
+        let severity = get(data, "sort").as_string().as_deref() == Some("severity");
         REPORT.with(|r| {
             let r = r.borrow();
             let Some((report, _)) = r.as_ref() else { return error("还没有比对结果") };
-            let name_col = report.mapping.get(zhuxue_roster::columns::Column::Name);
-            let mut matching: Vec<&zhuxue_roster::check::RowResult> = report
-                .rows
-                .iter()
-                .filter(|row| flag.is_empty() || row.flag.label() == flag)
-                .collect();
-            if get(data, "sort").as_string().as_deref() == Some("severity") {
-                matching.sort_by_key(|row| (row.flag, row.line));
-            }
-            let rows = Array::new();
-            for row in matching.iter().skip(offset).take(limit) {
-                let name = name_col.and_then(|c| row.cells.get(c)).cloned().unwrap_or_default();
-                // ID numbers are masked on screen; only the export carries them in full.
-                let id = row.id.as_ref().map_or_else(|| "（无效）".to_string(), |id| id.masked());
-                rows.push(&object(&[
-                    ("line", (row.line as f64).into()),
-                    ("flag", row.flag.label().into()),
-                    (
-                        "severity",
-                        (Flag::ALL.iter().position(|f| *f == row.flag).unwrap_or(0) as f64).into(),
-                    ),
-                    ("name", name.into()),
-                    ("id", id.into()),
-                    ("detail", row.detail.clone().into()),
-                    ("entitled", row.entitled.clone().into()),
-                ]));
-            }
+            let (rows, matching) = page_rows(report, &flag, severity, offset, limit);
             post(&object(&[
                 ("type", "page".into()),
                 ("rows", rows.into()),
-                ("matching", (matching.len() as f64).into()),
+                ("matching", (matching as f64).into()),
                 ("offset", (offset as f64).into()),
             ]));
         });

@@ -28,6 +28,22 @@ const KINDS: [(&str, &str); 8] = [
     ("paid", "资助发放名单（他处已发放的资助）"),
 ];
 
+/// The rows of a worker message (`done` or `page`).
+fn row_views(data: &JsValue) -> Vec<RowView> {
+    Array::from(&get(data, "rows"))
+        .iter()
+        .map(|r| RowView {
+            line: num(&r, "line"),
+            flag: text(&r, "flag"),
+            name: text(&r, "name"),
+            id: text(&r, "id"),
+            detail: text(&r, "detail"),
+            entitled: text(&r, "entitled"),
+        })
+        .collect()
+}
+
+/// Rows a page (the worker sends the first 100 with its summary).
 const PAGE: usize = 100;
 
 #[derive(Clone, PartialEq)]
@@ -300,7 +316,6 @@ pub fn desk(p: &Props) -> Html {
     // The worker's messages (progress, results, pages, files, errors) → the page's state.
     let on_message: Rc<dyn Fn(JsValue)> = {
         let report = update.clone();
-        let ask_page = ask_page.clone();
         Rc::new(move |data: JsValue| match text(&data, "type").as_str() {
             "progress" => {
                 let (stage, done, total) =
@@ -323,6 +338,7 @@ pub fn desk(p: &Props) -> Html {
                     .filter_map(|v| v.as_string())
                     .collect();
                 let (summary, format) = (text(&data, "summary"), text(&data, "format"));
+                let (rows, matching) = (row_views(&data), num(&data, "matching") as usize);
                 let headers: Vec<String> = Array::from(&get(&data, "headers"))
                     .iter()
                     .map(|v| v.as_string().unwrap_or_default())
@@ -348,23 +364,16 @@ pub fn desk(p: &Props) -> Html {
                     };
                     s.filter.clear();
                     s.offset = 0;
+                    s.sort = "line".into();
                     s.headers = headers.clone();
                     s.columns = columns.clone();
+                    // The first page (file order) comes with the summary.
+                    s.rows = rows.clone();
+                    s.matching = matching;
                 });
-                ask_page("", "line", 0);
             }
             "page" => {
-                let rows: Vec<RowView> = Array::from(&get(&data, "rows"))
-                    .iter()
-                    .map(|r| RowView {
-                        line: num(&r, "line"),
-                        flag: text(&r, "flag"),
-                        name: text(&r, "name"),
-                        id: text(&r, "id"),
-                        detail: text(&r, "detail"),
-                        entitled: text(&r, "entitled"),
-                    })
-                    .collect();
+                let rows = row_views(&data);
                 let (matching, offset) =
                     (num(&data, "matching") as usize, num(&data, "offset") as usize);
                 report(&|s| {
@@ -549,7 +558,8 @@ pub fn desk(p: &Props) -> Html {
             <p class="help">
                 { tr(lang, "名册模板（列名与说明见文档 docs/roster.md）：", "Roster templates (columns explained in docs/roster.md): ") }
                 <a href="roster-template.xlsx" download="名册模板.xlsx">{ "名册模板.xlsx" }</a>{ " · " }
-                <a href="roster-template.csv" download="名册模板.csv">{ "名册模板.csv" }</a>
+                <a href="roster-template.csv" download="名册模板.csv">{ "名册模板.csv" }</a>{ " · " }
+                <a href="paid.csv" download="资助发放名单模板.csv">{ "资助发放名单模板.csv" }</a>
             </p>
             <div class="q">
                 <label for="desk-roster">{ tr(lang, "学校名册（CSV 或 Excel）", "School roster (CSV or Excel)") }</label>

@@ -173,7 +173,7 @@ struct Listed {
 struct PaidElsewhere {
     programs: String,
     place: Option<String>,
-    /// Which list (1-based, in the order given) — named in the finding.
+    /// Which payment list (1-based, in the order given) — named in the finding.
     list: usize,
 }
 
@@ -388,7 +388,11 @@ pub fn check_with_progress(
     for (i, (kind, bytes)) in lists.iter().enumerate() {
         progress(Progress::Lists { done: i, of: lists.len() });
         let read = match kind {
-            ListKind::Paid => read_paid_list(bytes, i + 1, &mut by_id),
+            // Payment lists are numbered among themselves (发放名单1, 发放名单2 …).
+            ListKind::Paid => {
+                let n = lists[..=i].iter().filter(|(k, _)| *k == ListKind::Paid).count();
+                read_paid_list(bytes, n, &mut by_id)
+            }
             _ => read_list(*kind, bytes, &mut by_id),
         };
         let (n, bad) = read.map_err(|e| format!("{}名单：{e}", kind.label()))?;
@@ -700,8 +704,10 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
             label: format!("名册（{which} {name}）"),
         }
     };
-    let mut payers: Vec<(&'static str, Payer)> = f.paid.iter().map(|p| (*p, own(p))).collect();
+    let mut twice = Vec::new();
+    // Only a student on a payment list can have been paid by two places.
     if let Some(entries) = lists.paid.get(id) {
+        let mut payers: Vec<(&'static str, Payer)> = f.paid.iter().map(|p| (*p, own(p))).collect();
         for e in entries {
             let payer = Payer {
                 code: e.place.as_deref().and_then(|t| run.payer(t)),
@@ -723,14 +729,13 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
                 }
             }
         }
-    }
-    let mut twice = Vec::new();
-    for (i, (p, a)) in payers.iter().enumerate() {
-        if let Some((_, b)) = payers[..i].iter().find(|(q, b)| q == p && b.differs(a)) {
-            let name = zhuxue_engine::policy::program(p).map_or(*p, |x| x.name);
-            let finding = format!("“{name}”由两地发放：{}、{}", b.label, a.label);
-            if !twice.contains(&finding) {
-                twice.push(finding);
+        for (i, (p, a)) in payers.iter().enumerate() {
+            if let Some((_, b)) = payers[..i].iter().find(|(q, b)| q == p && b.differs(a)) {
+                let name = zhuxue_engine::policy::program(p).map_or(*p, |x| x.name);
+                let finding = format!("“{name}”由两地发放：{}、{}", b.label, a.label);
+                if !twice.contains(&finding) {
+                    twice.push(finding);
+                }
             }
         }
     }

@@ -101,7 +101,7 @@ fn exports_carry_every_row_and_neutralise_formulas() {
     assert!(lines[0].ends_with("已享受资助项目,比对结果,说明,应享受资助"));
     assert!(lines[2].starts_with("李二,"));
     assert!(lines[2].contains(",应助未助,"));
-    // XLSX: read back with calamine, the same rows and result columns.
+    // XLSX: read back by the roster's own reader, the same rows and result columns.
     let xlsx = export::xlsx(&report).unwrap();
     let (table, format) = zhuxue_roster::table::read(&xlsx, |_| true).unwrap();
     assert_eq!(format, zhuxue_roster::table::Format::Xlsx);
@@ -180,6 +180,62 @@ fn generated_rosters_account_for_every_row() {
         let csv = String::from_utf8(export::csv(&report)).unwrap();
         assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "formula neutralised");
     }
+}
+
+/// 100,000 rows as CSV, as XLSX (a merged title row above the header, merged cells in the body)
+/// and as a 50 MB CSV (a long 备注 on every row): every row accounted for, every broken row 无法评估.
+#[test]
+fn large_rosters_account_for_every_row() {
+    let n = 100_000;
+    let (text, broken) = generated(n);
+    let counted =
+        |report: &zhuxue_roster::Report| report.counts.iter().map(|(_, c)| c).sum::<usize>();
+    let invalid = |report: &zhuxue_roster::Report| {
+        report.rows.iter().filter(|r| r.flag == Flag::Invalid).count()
+    };
+    let report = check(text.as_bytes(), &[], &options()).unwrap();
+    assert_eq!((report.rows.len(), counted(&report), invalid(&report)), (n, n, broken));
+
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    sheet.merge_range(0, 0, 0, 10, "某某县2025年秋季学期学生资助名册", &bold).unwrap();
+    for (r, line) in text.lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            if !cell.is_empty() {
+                sheet.write_string(r as u32 + 1, c as u16, cell).unwrap();
+            }
+        }
+    }
+    // Rows 7 and 8 of the sheet (two valid students) share a merged 学校位置 cell.
+    sheet.merge_range(7, 7, 8, 7, "乡镇", &rust_xlsxwriter::Format::new()).unwrap();
+    let xlsx = book.save_to_buffer().unwrap();
+    let report = check(&xlsx, &[], &options()).unwrap();
+    // An empty row of a sheet has no cells, so it is no row (as Excel shows it): the
+    // generator's empty rows (one in ten) are absent; every other row is there once.
+    let empty = n / 10;
+    assert_eq!(report.rows.len(), n - empty);
+    assert_eq!((counted(&report), invalid(&report)), (n - empty, broken - empty));
+    assert_eq!(report.rows[0].line, 3, "title row 1, header row 2, first student row 3");
+    // (Sheet rows 8 and 9 are generated rows 5 and 6: report rows 4 and 5, row 2 being empty.)
+    assert_eq!((report.rows[4].line, report.rows[4].cells[7].as_str()), (8, "乡镇"));
+    assert_eq!(
+        (report.rows[5].line, report.rows[5].cells[7].as_str()),
+        (9, ""),
+        "a merged cell's value is in its first row only"
+    );
+
+    let padded: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let note = if i == 0 { "备注".to_string() } else { "家访记录".repeat(40) };
+            format!("{l},{note}\n")
+        })
+        .collect();
+    assert!(padded.len() > 50_000_000, "{} bytes", padded.len());
+    let report = check(padded.as_bytes(), &[], &options()).unwrap();
+    assert_eq!((report.rows.len(), counted(&report)), (n, n));
 }
 
 #[test]

@@ -373,13 +373,37 @@ fn cell_ref(r: &str) -> Option<(usize, usize)> {
     Some((col, row))
 }
 
+/// A cell's type (its `t` attribute).
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum Kind {
+    #[default]
+    Number,
+    Shared,
+    Text,
+    Bool,
+    Error,
+    Date,
+}
+
+impl Kind {
+    fn of(t: &[u8]) -> Kind {
+        match t {
+            b"s" => Kind::Shared,
+            b"str" | b"inlineStr" => Kind::Text,
+            b"b" => Kind::Bool,
+            b"e" => Kind::Error,
+            b"d" => Kind::Date,
+            _ => Kind::Number,
+        }
+    }
+}
+
 /// The cell under construction.
 #[derive(Default)]
 struct Cell {
     col: usize,
-    kind: Vec<u8>,
+    kind: Kind,
     style: usize,
-    value: String,
     has_value: bool,
 }
 
@@ -396,6 +420,8 @@ fn rows<R: BufRead>(
     let mut item = Vec::new();
     let (mut line, mut next_col) = (0usize, 0usize);
     let mut cell: Option<Cell> = None;
+    // The cell's value as written (one buffer for all cells).
+    let mut value = String::new();
     let mut in_v = false;
     let fail = |e: quick_xml::Error| format!("无法读取工作表：{e}");
     loop {
@@ -407,17 +433,28 @@ fn rows<R: BufRead>(
                 next_col = 0;
             }
             Event::Start(e) if e.local_name().as_ref() == b"c" => {
-                let (col, row) = attribute(&e, b"r")
-                    .and_then(|r| cell_ref(&r))
-                    .unwrap_or((next_col, line.max(1)));
+                // One pass over the attributes, without allocating: this runs for every cell.
+                let mut c = Cell::default();
+                let mut at = None;
+                for a in e.attributes().flatten() {
+                    match a.key.as_ref() {
+                        b"r" => at = std::str::from_utf8(&a.value).ok().and_then(cell_ref),
+                        b"t" => c.kind = Kind::of(&a.value),
+                        b"s" => {
+                            c.style = std::str::from_utf8(&a.value)
+                                .ok()
+                                .and_then(|s| s.parse().ok())
+                                .unwrap_or(0)
+                        }
+                        _ => {}
+                    }
+                }
+                let (col, row) = at.unwrap_or((next_col, line.max(1)));
                 line = row;
                 next_col = col + 1;
-                cell = Some(Cell {
-                    col,
-                    kind: attribute(&e, b"t").map(String::into_bytes).unwrap_or_default(),
-                    style: attribute(&e, b"s").and_then(|s| s.parse().ok()).unwrap_or(0),
-                    ..Cell::default()
-                });
+                c.col = col;
+                value.clear();
+                cell = Some(c);
             }
             Event::Empty(e) if e.local_name().as_ref() == b"c" => {
                 next_col =
@@ -429,25 +466,25 @@ fn rows<R: BufRead>(
                 let text = string_item(&mut xml, b"is", &mut item)
                     .map_err(|e| format!("无法读取工作表：{e}"))?;
                 if let Some(c) = &mut cell {
-                    c.value = text;
+                    value = text;
                     c.has_value = true;
                 }
             }
             Event::Text(t) if in_v => {
                 if let Some(c) = &mut cell {
-                    c.value.push_str(&t.xml10_content().map_err(|e| e.to_string())?);
+                    value.push_str(&t.xml10_content().map_err(|e| e.to_string())?);
                     c.has_value = true;
                 }
             }
             Event::GeneralRef(r) if in_v => {
                 if let Some(c) = &mut cell {
-                    push_reference(&r, &mut c.value);
+                    push_reference(&r, &mut value);
                     c.has_value = true;
                 }
             }
             Event::End(e) if e.local_name().as_ref() == b"c" => {
                 let Some(c) = cell.take() else { continue };
-                let Some(text) = cell_text(&c, strings, dates) else { continue };
+                let Some(text) = cell_text(&c, &value, strings, dates) else { continue };
                 if c.col >= MAX_COLUMNS {
                     continue;
                 }
@@ -471,19 +508,19 @@ fn rows<R: BufRead>(
 }
 
 /// The text Excel shows for a cell (`None` when it has no value).
-fn cell_text(c: &Cell, strings: &[String], dates: &[bool]) -> Option<String> {
+fn cell_text(c: &Cell, value: &str, strings: &[String], dates: &[bool]) -> Option<String> {
     if !c.has_value {
         return None;
     }
-    let v = c.value.as_str();
-    let text = match c.kind.as_slice() {
-        b"s" => strings.get(v.trim().parse::<usize>().ok()?)?.clone(),
-        b"str" | b"inlineStr" => c.value.clone(),
-        b"b" => (if v.trim() == "1" { "是" } else { "否" }).to_string(),
-        b"e" => v.to_string(),
+    let v = value;
+    let text = match c.kind {
+        Kind::Shared => strings.get(v.trim().parse::<usize>().ok()?)?.clone(),
+        Kind::Text => value.to_string(),
+        Kind::Bool => (if v.trim() == "1" { "是" } else { "否" }).to_string(),
+        Kind::Error => v.to_string(),
         // An ISO date-time: the date.
-        b"d" => v.get(..10).unwrap_or(v).to_string(),
-        _ => match v.trim().parse::<f64>() {
+        Kind::Date => v.get(..10).unwrap_or(v).to_string(),
+        Kind::Number => match v.trim().parse::<f64>() {
             Ok(f) if dates.get(c.style).copied().unwrap_or(false) && f.is_finite() => {
                 crate::table::excel_date(f)
             }

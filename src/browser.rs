@@ -109,6 +109,74 @@ pub fn clear_fragment() {
     }
 }
 
+/// Puts the screen in the address (`#step=family`): a new history entry, or, for the page's
+/// first screen, in place of the entry it was opened with. Nothing is done when the address
+/// already says so (the change came from the browser's Back or Forward).
+pub fn show_screen_in_address(code: &str, replace: bool) {
+    if matches!(fragment_param("step"), Param::Value(c) if c == code) {
+        return;
+    }
+    let Some(w) = web_sys::window() else { return };
+    let Ok(h) = w.history() else { return };
+    let url = format!("{}#step={code}", w.location().pathname().unwrap_or_default());
+    let _ = if replace {
+        h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// Listens for the browser's Back and Forward: `f` gets the screen the address names
+/// ("home" when it names none). Dropping the guard stops listening.
+pub fn on_address_change(f: impl Fn(String) + 'static) -> Listener {
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        let code = match fragment_param("step") {
+            Param::Value(c) => c,
+            _ => "home".to_string(),
+        };
+        f(code);
+    });
+    let window = web_sys::window();
+    if let Some(w) = &window {
+        use wasm_bindgen::JsCast;
+        let _ = w.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
+    }
+    Listener { window, closure }
+}
+
+/// A `popstate` listener, removed when dropped.
+pub struct Listener {
+    window: Option<web_sys::Window>,
+    closure: wasm_bindgen::closure::Closure<dyn Fn()>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        if let Some(w) = &self.window {
+            use wasm_bindgen::JsCast;
+            let _ = w.remove_event_listener_with_callback(
+                "popstate",
+                self.closure.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+/// Scrolls to the top and moves the focus to the element with this id (a heading with
+/// `tabindex="-1"`), without scrolling again.
+pub fn scroll_top_and_focus(id: &str) {
+    let Some(w) = web_sys::window() else { return };
+    w.scroll_to_with_x_and_y(0.0, 0.0);
+    if let Some(el) = w.document().and_then(|d| d.get_element_by_id(id)) {
+        use wasm_bindgen::JsCast;
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+        }
+    }
+}
+
 /// A link to this page whose fragment carries the case; fragments never reach a server.
 pub fn share_link(answers_json: &str, lang: &str) -> String {
     let location = web_sys::window().map(|w| w.location());

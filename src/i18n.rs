@@ -86,6 +86,9 @@ messages! {
     Edit => "修改", "Edit";
     Forget => "清除我的回答", "Forget my answers";
     ForgetDone => "回答已从本机清除。", "Your answers were removed from this device.";
+    ForgetAsk => "确定要清除本机保存的全部回答吗？清除后不能恢复。", "Remove all your answers from this device? This cannot be undone.";
+    ForgetYes => "确定清除", "Remove them";
+    ForgetNo => "不清除", "Keep them";
     StepHome => "户籍", "Household registration";
     StepFamily => "家庭情况", "Household status";
     StepStudent => "学生", "Student";

@@ -87,6 +87,16 @@ pub fn initial_state() -> State {
     if state.answers.as_of.is_none() {
         state.answers.as_of = Some(today);
     }
+    // A reload returns to where the user was (`#step=…`); the results only when answerable.
+    if state.shared.is_none() {
+        if let browser::Param::Value(code) = browser::fragment_param("step") {
+            match Screen::from_code(&code) {
+                Some(Screen::Results) if !ready(&state.answers) => {}
+                Some(screen) => state.screen = screen,
+                None => {}
+            }
+        }
+    }
     state
 }
 
@@ -145,6 +155,45 @@ pub fn app() -> Html {
         (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action))))
             .clone()
     };
+    // The screen is in the address: each change is a history entry (the phone's Back goes
+    // back one step), the first replaces the entry the page was opened with.
+    {
+        let first = use_mut_ref(|| true);
+        let pending = state.shared.is_some();
+        use_effect_with((state.screen, pending), move |(screen, pending)| {
+            if !*pending {
+                let first = std::mem::replace(&mut *first.borrow_mut(), false);
+                browser::show_screen_in_address(screen.code(), first);
+            }
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_address_change(move |code| {
+                let screen = Screen::from_code(&code).unwrap_or(Screen::Step(Step::Home));
+                dispatch.emit(Action::Go(screen));
+            });
+            move || drop(listener)
+        });
+    }
+    // On every screen change (not the first render): to the top, focus on the new heading,
+    // which a screen reader then reads.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with((state.screen, state.forgotten), move |(screen, forgotten)| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                let target = if *forgotten {
+                    "forgotten"
+                } else if *screen == Screen::Results {
+                    "results-title"
+                } else {
+                    "step-title"
+                };
+                browser::scroll_top_and_focus(target);
+            }
+        });
+    }
     let lang = state.lang;
     let t = |m| lang.t(m).into_owned();
 
@@ -157,9 +206,9 @@ pub fn app() -> Html {
             }
         })
     };
-    let forget = {
+    let send = |action: fn() -> Action| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::Forget))
+        Callback::from(move |_| dispatch.emit(action()))
     };
 
     let body = match (&state.shared, state.screen) {
@@ -186,12 +235,23 @@ pub fn app() -> Html {
                 </div>
             </header>
             <main id="main">
-                if state.forgotten { <p class="done" role="status">{ t(Msg::ForgetDone) }</p> }
+                if state.forgotten { <p class="done" role="status" id="forgotten" tabindex="-1">{ t(Msg::ForgetDone) }</p> }
                 { for link_problem }
                 { body }
             </main>
             <footer class="no-print">
-                <button type="button" class="link" onclick={forget}>{ t(Msg::Forget) }</button>
+                if state.confirming_forget {
+                    // Asked where the button is, so the question is where the user looks.
+                    <div class="confirm" role="alertdialog" aria-labelledby="forget-ask">
+                        <p id="forget-ask">{ t(Msg::ForgetAsk) }</p>
+                        <div class="actions">
+                            <button type="button" id="forget-yes" class="danger" onclick={send(|| Action::Forget)}>{ t(Msg::ForgetYes) }</button>
+                            <button type="button" id="forget-no" class="secondary" onclick={send(|| Action::CancelForget)}>{ t(Msg::ForgetNo) }</button>
+                        </div>
+                    </div>
+                } else {
+                    <button type="button" class="link" id="forget" onclick={send(|| Action::AskForget)}>{ t(Msg::Forget) }</button>
+                }
                 // The desk is a page of its own: nothing of it is loaded here.
                 <a class="link" id="open-desk" href="desk/">{ t(Msg::OpenDesk) }</a>
             </footer>
@@ -258,9 +318,10 @@ fn view_step(state: &State, step: Step, dispatch: &Callback<Action>) -> Html {
     let total = Step::ALL.len();
     let progress =
         t(Msg::StepOf).replace("{n}", &(index + 1).to_string()).replace("{m}", &total.to_string());
+    // The event's own time: a second tap within the guard after a change is ignored.
     let go = |screen: Screen| {
         let d = dispatch.clone();
-        Callback::from(move |_| d.emit(Action::Go(screen)))
+        Callback::from(move |e: MouseEvent| d.emit(Action::Nav(screen, e.time_stamp())))
     };
     let missing = missing(a);
     let last = index + 1 == total;
@@ -268,7 +329,7 @@ fn view_step(state: &State, step: Step, dispatch: &Callback<Action>) -> Html {
         <section class="step" aria-labelledby="step-title">
             <p class="progress">{ progress }</p>
             <progress max={total.to_string()} value={(index + 1).to_string()} aria-hidden="true"></progress>
-            <h2 id="step-title">{ t(step_title(step)) }</h2>
+            <h2 id="step-title" tabindex="-1">{ t(step_title(step)) }</h2>
             if index == 0 { <p class="lede">{ t(Msg::Lede) }</p> }
             { for Q::for_step(step).iter().filter(|q| q.relevant(a)).map(|q| questions::view(*q, a, lang, dispatch)) }
             if last && !missing.is_empty() {

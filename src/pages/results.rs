@@ -280,7 +280,7 @@ pub fn results(p: &Props) -> Html {
     html! {
         <section class="results">
             <div class="summary-head" aria-live="polite">
-                <h2 class="headline">{ headline }</h2>
+                <h2 class="headline" id="results-title" tabindex="-1">{ headline }</h2>
                 { for sub.into_iter().map(|line| html! { <p class="sub">{ line }</p> }) }
             </div>
             if lang == Lang::En { <p class="help">{ t(Msg::EnglishNote) }</p> }

@@ -45,7 +45,14 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 }
 
-const next = (page) => page.getByRole('button', { name: '下一步' }).click();
+// 下一步, then wait for the next step and past the double-tap guard (a second tap within
+// 400 ms of a step change is ignored, as a finger's double tap must be).
+const next = async (page) => {
+  const before = await page.locator('.progress').innerText();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.waitForFunction((b) => document.querySelector('.progress')?.textContent !== b, before);
+  await page.waitForTimeout(450);
+};
 
 // Ticks a radio or checkbox and waits until the re-rendered page shows it ticked.
 async function choose(page, id) {
@@ -86,6 +93,7 @@ async function answer(page, s, name) {
   await axe(page, `${name}: step 5`);
   await page.getByRole('button', { name: '查看结果' }).click();
   await page.waitForSelector('.headline');
+  await page.waitForTimeout(450); // past the double-tap guard
 }
 
 async function card(page, program) {
@@ -222,15 +230,72 @@ test('editing an answer keeps the others and returns to the results', async () =
   assert.match(summary, /最低生活保障家庭（低保）/);
   assert.match(summary, /县城/);
   await shot(page, 'journey-6-edit');
-  // The answers survive a reload (kept on this device only)…
+  // The answers survive a reload (kept on this device only), which returns to the results…
   await page.reload();
-  await page.waitForSelector('text=✓ 甘肃省定西市岷县');
+  await page.waitForSelector('.results .headline');
+  assert.match(await page.locator('.case-summary').innerText(), /甘肃省定西市岷县/);
   assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('zhuxue.answers.v1')).student.grade), 4);
-  // …and one button forgets them.
+  // …and one button forgets them, after asking where the user is.
   await page.getByRole('button', { name: '清除我的回答' }).click();
+  await page.waitForSelector('#forget-ask');
+  assert.equal(await page.locator('#forget-ask').innerText(), '确定要清除本机保存的全部回答吗？清除后不能恢复。');
+  assert.ok(await page.locator('#forget-ask').isVisible());
+  await shot(page, 'journey-6c-forget-ask');
+  await page.click('#forget-no');
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('zhuxue.answers.v1')).student.grade), 4, 'not cleared');
+  await page.getByRole('button', { name: '清除我的回答' }).click();
+  await page.click('#forget-yes');
   await page.waitForSelector('text=回答已从本机清除。');
+  // The confirmation is where the user now is: the top, with the focus on it.
+  assert.equal(await page.evaluate(() => [window.scrollY, document.activeElement.id].join()), '0,forgotten');
   assert.equal(await page.evaluate(() => localStorage.getItem('zhuxue.answers.v1')), null);
   assert.equal(await page.locator('text=✓ 甘肃省定西市岷县').count(), 0);
+});
+
+test('steps on a phone: a double tap skips nothing, each step starts at the top, Back and reload keep the place', async () => {
+  const page = await open();
+  await page.fill('#as_of', '2025-10-10');
+  await pickRegion(page, 'hukou', '岷县', '甘肃省定西市岷县');
+  await choose(page, 'area-rural');
+  assert.equal(await page.evaluate(() => location.hash), '#step=home');
+  // A quick double tap on 下一步: the second tap lands on step 2's 下一步 and is ignored, so
+  // the household-status step is not skipped.
+  await page.getByRole('button', { name: '下一步' }).dblclick();
+  await page.waitForSelector('text=第 2 步，共 5 步');
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('.progress').innerText(), '第 2 步，共 5 步');
+  assert.equal(await page.locator('#status-dibao').count(), 1, 'the household-status question is shown');
+  assert.equal(await page.evaluate(() => [window.scrollY, location.hash].join()), '0,#step=family');
+  await shot(page, 'journey-6b-step-2-top');
+  // The phone's Back goes back one step, not out of the app; Forward returns.
+  await page.goBack();
+  await page.waitForSelector('text=第 1 步，共 5 步');
+  assert.equal(await page.locator('#hukou-search').count() + await page.locator('text=✓ 甘肃省定西市岷县').count() > 0, true);
+  await page.goForward();
+  await page.waitForSelector('text=第 2 步，共 5 步');
+  // Reload returns to the same step with the answers.
+  await page.reload();
+  await page.waitForSelector('text=第 2 步，共 5 步');
+  await page.waitForTimeout(450);
+  // A single tap: the new step starts at the top, its heading focused (a screen reader
+  // reads it).
+  await page.locator('#status-tekun').scrollIntoViewIfNeeded();
+  await next(page);
+  assert.equal(await page.evaluate(() => [window.scrollY, document.activeElement.id, document.activeElement.textContent].join()), '0,step-title,学生');
+  await choose(page, 'stage-junior');
+  await choose(page, 'grade-2');
+  await next(page);
+  await next(page);
+  await page.getByRole('button', { name: '查看结果' }).click();
+  await page.waitForSelector('.headline');
+  assert.equal(await page.evaluate(() => [window.scrollY, document.activeElement.id].join()), '0,results-title');
+  assert.equal(await page.evaluate(() => location.hash), '#step=results');
+  await page.reload();
+  await page.waitForSelector('.headline');
+  // Back from the results: the last step.
+  await page.goBack();
+  await page.waitForSelector('text=第 5 步，共 5 步');
+  assert.deepEqual(page.external, []);
 });
 
 test('share link round trip opens straight to the same results', async () => {
@@ -325,7 +390,7 @@ test('a broken or hostile share link never breaks the page', async () => {
   let page = await open('#case=%7Bnot-json');
   await page.waitForSelector('text=第 1 步，共 5 步');
   assert.match(await page.locator('.link-problem').innerText(), /链接无效或不完整/);
-  assert.equal(await page.evaluate(() => location.hash), '', 'the fragment is dropped');
+  assert.equal(await page.evaluate(() => location.hash), '#step=home', 'the case fragment is dropped');
   await axe(page, 'broken link');
   await shot(page, 'journey-11-broken-link');
   // 10,000 nested levels: refused before decoding, the page stays usable.
@@ -376,7 +441,7 @@ test('a share link never silently replaces the answers stored on this phone', as
   await other.click('#keep-mine');
   await other.waitForSelector('.results .headline');
   assert.equal(await other.locator('.headline').innerText(), mine);
-  assert.equal(await other.evaluate(() => location.hash), '');
+  assert.equal(await other.evaluate(() => location.hash), '#step=results', 'the case fragment is dropped');
   await other.reload();
   await other.waitForSelector('main#main');
   assert.equal(await other.locator('.shared-choice').count(), 0);
@@ -387,7 +452,7 @@ test('a share link never silently replaces the answers stored on this phone', as
   await other.click('#take-shared');
   await other.waitForSelector('.results .headline');
   assert.match(await other.locator('.headline').innerText(), /其中现金每年约 3,700 元/);
-  assert.equal(await other.evaluate(() => location.hash), '');
+  assert.equal(await other.evaluate(() => location.hash), '#step=results', 'the case fragment is dropped');
   assert.equal(JSON.parse(await other.evaluate(() => localStorage.getItem('zhuxue.answers.v1'))).student.stage, 'undergraduate');
 });
 

@@ -177,7 +177,10 @@ messages! {
     FixUnknown => "有一个回答无法使用，请检查后重试。", "One answer cannot be used; please check and try again.";
     FixGo => "去修改", "Change it";
     Headline => "你的孩子本学年可以享受 {n} 项资助，其中现金每年约 {x} 元", "Your child can get {n} kinds of aid this school year, about ¥{x} a year in cash";
-    HeadlineInKind => "另有餐食、教科书等实物资助，折合每年约 {x} 元（不发现金）。", "Plus meals, textbooks and other aid in kind worth about ¥{x} a year (not cash).";
+    HeadlineNoCash => "你的孩子本学年可以享受 {n} 项资助（免费或实物，不发现金）", "Your child can get {n} kinds of aid this school year (free or in kind, not cash)";
+    HeadlineNone => "按目前的回答，孩子本学年还没有确定可以享受的国家资助", "From the answers so far, no national aid is certain for this school year";
+    HeadlineInKind => "另免费享受：{names}（不发现金；实物折合每年约 {x} 元）。", "Also free: {names} (not cash; what comes in kind is worth about ¥{x} a year).";
+    HeadlineFree => "另免费享受：{names}（不发现金）。", "Also free: {names} (not cash).";
     HeadlineLoan => "还可申请助学贷款，每年最高 {x} 元（须偿还）。", "A student loan of up to ¥{x} a year is also available (to be repaid).";
     HeadlineConditional => "另有 {n} 项要看条件（如评审、名额）。", "{n} more depend on conditions (such as selection or quotas).";
     HeadlineNeeds => "还有 {n} 项需要再回答一个问题（见下方）。", "{n} need one more answer (below).";

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 use zhuxue_engine::assessment::{
-    Amount, AmountKind, Assessment, Criterion, Entitlement, NoticeKind, Outcome, PayerBasis,
+    Amount, AmountKind, Assessment, Criterion, Entitlement, Form, NoticeKind, Outcome, PayerBasis,
 };
 use zhuxue_engine::policy;
 
@@ -235,11 +235,26 @@ pub fn results(p: &Props) -> Html {
     let eligible = of(Outcome::Eligible).count();
     let conditional = of(Outcome::Conditional).count();
     let needs = of(Outcome::NeedsInfo).count();
-    let headline =
-        fill(&t(Msg::Headline), &[("n", eligible.to_string()), ("x", yuan(a.total_annual_yuan))]);
+    // Cash first, never 「0 元」: what is free or in kind is named, loans apart.
+    let headline = if eligible == 0 {
+        t(Msg::HeadlineNone)
+    } else if a.total_annual_yuan > 0 {
+        fill(&t(Msg::Headline), &[("n", eligible.to_string()), ("x", yuan(a.total_annual_yuan))])
+    } else {
+        fill(&t(Msg::HeadlineNoCash), &[("n", eligible.to_string())])
+    };
     let mut sub = Vec::new();
-    if a.in_kind_annual_yuan > 0 {
-        sub.push(fill(&t(Msg::HeadlineInKind), &[("x", yuan(a.in_kind_annual_yuan))]));
+    let free: Vec<String> = of(Outcome::Eligible)
+        .filter(|e| matches!(e.form, Form::InKind | Form::Waiver))
+        .map(|e| program_name(e.program, e.name, lang))
+        .collect();
+    if !free.is_empty() {
+        let names = free.join(if lang == Lang::En { ", " } else { "、" });
+        sub.push(if a.in_kind_annual_yuan > 0 {
+            fill(&t(Msg::HeadlineInKind), &[("names", names), ("x", yuan(a.in_kind_annual_yuan))])
+        } else {
+            fill(&t(Msg::HeadlineFree), &[("names", names)])
+        });
     }
     if a.loan_annual_limit_yuan > 0 {
         sub.push(fill(&t(Msg::HeadlineLoan), &[("x", yuan(a.loan_annual_limit_yuan))]));

@@ -108,7 +108,7 @@ test('rural 脱贫户 boarding junior pupil', async () => {
   }, 'boarder');
   assert.equal(await page.locator('.headline').innerText(), '你的孩子本学年可以享受 4 项资助，其中现金每年约 1,500 元');
   // Meals and textbooks are valued apart from the cash, never added to it.
-  assert.match(await page.locator('.summary-head').innerText(), /另有餐食、教科书等实物资助，折合每年约 1,180 元（不发现金）/);
+  assert.match(await page.locator('.summary-head').innerText(), /另免费享受：义务教育免学杂费、免费提供国家规定课程教科书、农村义务教育学生营养改善计划膳食补助（不发现金；实物折合每年约 1,180 元）。/);
   const boarding = await card(page, 'compulsory.boarding_allowance');
   assert.match(boarding, /家庭经济困难寄宿生生活补助/);
   assert.match(boarding, /每年 1,500 元/);
@@ -203,6 +203,10 @@ test('a why-not: urban pupil outside the four categories gets no non-boarder all
   }, 'why-not');
   const why = await page.locator('#n-compulsory-nonboarding_allowance').innerText();
   assert.match(why, /不属于四类家庭经济困难学生/);
+  // No cash: the headline never says 「0 元」; the free provision is named.
+  assert.equal(await page.locator('.headline').innerText(), '你的孩子本学年可以享受 2 项资助（免费或实物，不发现金）');
+  assert.match(await page.locator('.summary-head').innerText(), /另免费享受：义务教育免学杂费、免费提供国家规定课程教科书（不发现金；实物折合每年约 90 元）。/);
+  assert.doesNotMatch(await page.locator('.headline').innerText(), /元/);
   // A city school is outside the national pilot but may be in a local one: asked, not refused.
   assert.match(await card(page, 'compulsory.nutrition_meal'), /需补充.*学校是否实施营养改善计划/);
   await page.locator('#p-compulsory-nutrition_meal summary').click();

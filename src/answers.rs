@@ -303,6 +303,33 @@ impl Answers {
         a.to_value()
     }
 
+    /// The answer at a case field path (`student.enrolment.boarding`), as JSON; `None` when
+    /// unanswered. Questions read their answers by the field they fill, from one table.
+    pub fn get(&self, field: &str) -> Option<Value> {
+        let pointer = format!("/{}", field.replace('.', "/"));
+        self.to_value().pointer(&pointer).filter(|v| !v.is_null()).cloned()
+    }
+
+    /// Sets (or, with `None`, clears) the answer at a case field path. The result is read back
+    /// through the engine's field reader, so a value the engine refuses is never kept.
+    pub fn set(&mut self, field: &str, value: Option<Value>) {
+        let mut v = self.to_value();
+        let mut at = &mut v;
+        let mut parts = field.split('.').peekable();
+        while let Some(key) = parts.next() {
+            let Some(obj) = at.as_object_mut() else { return };
+            if parts.peek().is_none() {
+                match value {
+                    Some(ref x) => obj.insert(key.to_string(), x.clone()),
+                    None => obj.remove(key),
+                };
+                break;
+            }
+            at = obj.entry(key.to_string()).or_insert_with(|| Value::Object(Map::new()));
+        }
+        *self = Answers::from_value(&v);
+    }
+
     pub fn stage(&self) -> &str {
         self.student.stage.as_deref().unwrap_or("")
     }

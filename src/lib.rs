@@ -331,7 +331,7 @@ fn view_step(state: &State, step: Step, dispatch: &Callback<Action>) -> Html {
             <progress max={total.to_string()} value={(index + 1).to_string()} aria-hidden="true"></progress>
             <h2 id="step-title" tabindex="-1">{ t(step_title(step)) }</h2>
             if index == 0 { <p class="lede">{ t(Msg::Lede) }</p> }
-            { for Q::for_step(step).iter().filter(|q| q.relevant(a)).map(|q| questions::view(*q, a, lang, dispatch)) }
+            { for Q::for_step(step).filter(|q| q.relevant(a)).map(|q| questions::view(q, a, lang, dispatch)) }
             if last && !missing.is_empty() {
                 <p class="error" role="alert">
                     { t(Msg::Required) }

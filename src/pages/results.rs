@@ -333,7 +333,7 @@ pub fn results(p: &Props) -> Html {
             <section class="case-summary">
                 <h3>{ t(Msg::CaseSummary) }</h3>
                 <dl>
-                    { for Step::ALL.iter().flat_map(|s| Q::for_step(*s).iter()).filter(|q| q.relevant(&p.answers)).map(|q| {
+                    { for Step::ALL.iter().flat_map(|s| Q::for_step(*s)).filter(|q| q.relevant(&p.answers)).map(|q| {
                         let d = p.dispatch.clone();
                         let step = q.step();
                         let onclick = Callback::from(move |_| d.emit(Action::EditStep(step)));

@@ -14,8 +14,8 @@ use crate::tr;
 use zhuxue_web::answers::Answers;
 use zhuxue_web::i18n::{Lang, Msg};
 use zhuxue_web::pages::results::Results;
-use zhuxue_web::questions::{self, Q};
-use zhuxue_web::state::{Action, State, Step};
+use zhuxue_web::questions;
+use zhuxue_web::state::{Action, State};
 
 /// SHA-256 of the case's canonical JSON (keys sorted, no spaces), in hex.
 pub fn digest(answers: &Answers) -> String {
@@ -111,7 +111,7 @@ pub fn one_form(p: &Props) -> Html {
             <p class="help no-print">{ tr(lang, "所有问题在一页：填写后右侧结果随时更新。“下一个学生”清除学生和家庭信息，保留学校、评估日期和户籍区县。", "Every question on one page; the result updates as you type. “Next student” clears the student and household, keeping the school, the date and the county.") }</p>
             <div class="oneform-grid">
                 <form class="oneform-fields no-print" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    { for Step::ALL.iter().flat_map(|s| Q::for_step(*s).iter()).filter(|q| q.relevant(a)).map(|q| questions::view(*q, a, lang, &dispatch)) }
+                    { for questions::QUESTIONS.iter().map(|r| r.q).filter(|q| q.relevant(a)).map(|q| questions::view(q, a, lang, &dispatch)) }
                     <button type="button" id="next-student" onclick={next}>{ tr(lang, "下一个学生", "Next student") }</button>
                 </form>
                 <div class="oneform-result">

@@ -53,6 +53,12 @@ impl Lang {
     }
 }
 
+/// Converts traditional characters to simplified ones (東鄉 → 东乡), character by character:
+/// what a user types in traditional characters is searched in the simplified names.
+pub fn to_simplified(text: &str) -> String {
+    text.chars().map(|c| S2T.iter().find(|p| p.1 == c && p.0 != c).map_or(c, |p| p.0)).collect()
+}
+
 /// Converts simplified characters to traditional ones, character by character.
 pub fn to_traditional(text: &str) -> String {
     text.chars()
@@ -121,6 +127,9 @@ messages! {
     PreschoolGrades => "小班,中班,大班", "Year 1 (小班),Year 2 (中班),Year 3 (大班)";
     EnrolRegion => "学籍所在地（学校所在区县）", "County of the school (where the student is enrolled)";
     SameAsHukou => "与户籍地相同", "Same as household registration";
+    EnrolRegionPick => "学校所在的区县", "The school's county";
+    NotFound => "没有找到“{q}”。可以少写几个字（如只写“东乡”），或在下面逐级选择。", "Nothing found for “{q}”. Try fewer characters, or choose step by step below.";
+    SchoolNameHint => "只知道学校名称？请查看录取通知书或学生证上的学校地址，或问学校在哪个县区。", "Only know the school's name? Its county is on the admission letter or student card, or ask the school.";
     Kindergarten => "幼儿园类型", "Kind of kindergarten";
     KgPublic => "公办幼儿园", "Public";
     KgInclusive => "普惠性民办幼儿园", "Inclusive private (普惠性)";
@@ -228,4 +237,19 @@ messages! {
     NoAnswer => "未回答", "Not answered";
     StatusesNone => "无", "None";
     EnglishNote => "", "Explanations of the rules and the policy documents are shown in Chinese, as published; programme names show both.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_input_finds_simplified_names() {
+        assert_eq!(to_simplified("東鄉"), "东乡");
+        assert_eq!(to_simplified("廣州"), "广州");
+        assert_eq!(to_simplified("岷县"), "岷县", "simplified text is left alone");
+        let hits = zhuxue_engine::regions::search(&to_simplified("東鄉"), 8);
+        assert!(hits.iter().any(|r| r.code == 622926), "东乡族自治县");
+        assert_eq!(to_traditional(&to_simplified("廣州市天河區")), "廣州市天河區");
+    }
 }

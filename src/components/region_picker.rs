@@ -10,6 +10,9 @@ pub struct Props {
     /// Base for element ids (labels point at them).
     pub id: AttrValue,
     pub label: AttrValue,
+    /// A line of help under the label.
+    #[prop_or_default]
+    pub help: Option<AttrValue>,
     /// The chosen county code, if any.
     pub value: Option<String>,
     pub on_change: Callback<Option<String>>,
@@ -84,15 +87,21 @@ pub fn region_picker(p: &Props) -> Html {
         .filter(|c| regions::county(*c).is_none())
         .map(regions::children)
         .unwrap_or_default();
-    let hits = regions::search(&query, 8);
+    // Traditional characters (東鄉, 廣州) are searched as simplified.
+    let hits = regions::search(&crate::i18n::to_simplified(&query), 8);
+    let not_found = !query.trim().is_empty() && hits.is_empty();
     let id = &p.id;
 
     html! {
         <fieldset class="q region" id={format!("q-{id}")}>
             <legend>{ &p.label }</legend>
+            if let Some(help) = &p.help { <p class="help">{ help }</p> }
             <label for={format!("{id}-search")}>{ lang.t(Msg::Search) }</label>
             <input id={format!("{id}-search")} type="search" autocomplete="off"
                 placeholder={lang.t(Msg::SearchHint).into_owned()} value={(*query).clone()} oninput={on_query} />
+            if not_found {
+                <p class="not-found" role="status">{ lang.t(Msg::NotFound).replace("{q}", query.trim()) }</p>
+            }
             if !hits.is_empty() {
                 <ul class="hits" role="list">
                     { for hits.iter().map(|r| {

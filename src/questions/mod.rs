@@ -390,7 +390,11 @@ mod tests {
             assert_eq!(r.q.row().q, r.q);
             assert_eq!(Q::from_field(r.field), Some(r.q), "{}", r.field);
             let (parent, key) = r.field.rsplit_once('.').unwrap_or(("", r.field));
-            assert!(zhuxue_engine::case::keys(parent).contains(&key), "{} is a case field", r.field);
+            assert!(
+                zhuxue_engine::case::keys(parent).contains(&key),
+                "{} is a case field",
+                r.field
+            );
         }
         assert_eq!(Q::from_field("household.statuses[2].from"), Some(Q::Statuses));
         assert_eq!(Q::from_field("student.aid_received[0].region"), Some(Q::AidReceived));

@@ -99,31 +99,53 @@ pub fn view(q: Q, a: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html 
 /// code at the row's field.
 fn view_region(q: Q, a: &Answers, lang: Lang, d: &Callback<Action>) -> Html {
     let row = q.row();
-    let hukou = q == Q::HukouRegion;
     let value = a.get(row.field).and_then(|v| v.as_str().map(String::from));
-    let same = !hukou && value.is_none();
-    let d3 = d.clone();
-    let toggle = Callback::from(move |ev: Event| {
-        let input: web_sys::HtmlInputElement = ev.target_unchecked_into();
-        let checked = input.checked();
-        edit(&d3, move |a| {
-            a.student.enrolment.region =
-                if checked { None } else { a.household.hukou.region.clone() };
-        });
-    });
+    let on_change = set_text(d, row.field);
+    let label: AttrValue = lang.t(row.label).into_owned().into();
+    if q == Q::HukouRegion {
+        html! { <RegionPicker id={row.name} {label} {value} {on_change} {lang} /> }
+    } else {
+        html! { <EnrolPlace {label} {value} {on_change} {lang} /> }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EnrolProps {
+    label: AttrValue,
+    value: Option<String>,
+    on_change: Callback<Option<String>>,
+    lang: Lang,
+}
+
+/// Where the school is: the question first, then 「与户籍地相同」 (ticked while no other
+/// place is given); unticked, the picker starts empty — the school's county is chosen, never
+/// copied from the 户籍地 unseen.
+#[function_component(EnrolPlace)]
+fn enrol_place(p: &EnrolProps) -> Html {
+    let other = use_state(|| false);
+    let same = p.value.is_none() && !*other;
+    let toggle = {
+        let (other, on_change) = (other.clone(), p.on_change.clone());
+        Callback::from(move |ev: Event| {
+            let input: web_sys::HtmlInputElement = ev.target_unchecked_into();
+            other.set(!input.checked());
+            on_change.emit(None);
+        })
+    };
+    let lang = p.lang;
     html! {
-        <div class="q-wrap">
-            if !hukou {
-                <label class="option check" for="same-as-hukou">
-                    <input type="checkbox" id="same-as-hukou" checked={same} onchange={toggle} />
-                    <span>{ lang.t(Msg::SameAsHukou) }</span>
-                </label>
+        <fieldset class="q enrol" id="q-enrol-place">
+            <legend>{ &p.label }</legend>
+            <label class="option check" for="same-as-hukou">
+                <input type="checkbox" id="same-as-hukou" checked={same} onchange={toggle} />
+                <span>{ lang.t(Msg::SameAsHukou) }</span>
+            </label>
+            if !same {
+                <RegionPicker id="enrol" label={lang.t(Msg::EnrolRegionPick).into_owned()}
+                    help={Some(AttrValue::from(lang.t(Msg::SchoolNameHint).into_owned()))}
+                    value={p.value.clone()} on_change={p.on_change.clone()} {lang} />
             }
-            if hukou || !same {
-                <RegionPicker id={row.name} label={lang.t(row.label).into_owned()}
-                    value={value} on_change={set_text(d, row.field)} {lang} />
-            }
-        </div>
+        </fieldset>
     }
 }
 

@@ -259,6 +259,11 @@ test('editing an answer keeps the others and returns to the results', async () =
 test('steps on a phone: a double tap skips nothing, each step starts at the top, Back and reload keep the place', async () => {
   const page = await open();
   await page.fill('#as_of', '2025-10-10');
+  // The county search finds traditional characters and says when nothing matches.
+  await page.fill('#hukou-search', '東鄉');
+  await page.getByRole('button', { name: '甘肃省临夏回族自治州东乡族自治县', exact: true }).waitFor();
+  await page.fill('#hukou-search', '火星县');
+  assert.equal(await page.locator('#q-hukou .not-found').innerText(), '没有找到“火星县”。可以少写几个字（如只写“东乡”），或在下面逐级选择。');
   await pickRegion(page, 'hukou', '岷县', '甘肃省定西市岷县');
   await choose(page, 'area-rural');
   assert.equal(await page.evaluate(() => location.hash), '#step=home');
@@ -289,6 +294,18 @@ test('steps on a phone: a double tap skips nothing, each step starts at the top,
   await choose(page, 'stage-junior');
   await choose(page, 'grade-2');
   await next(page);
+  // The school's place: the question first, then 「与户籍地相同」; unticked, the picker starts
+  // empty (the 户籍地 is not copied unseen), with a hint for those who know only the school.
+  assert.equal(await page.locator('#q-enrol-place legend').innerText(), '学籍所在地（学校所在区县）');
+  assert.equal(await page.isChecked('#same-as-hukou'), true);
+  await page.uncheck('#same-as-hukou');
+  await page.waitForSelector('#enrol-search');
+  assert.equal(await page.inputValue('#enrol-county'), '');
+  assert.equal(await page.locator('#q-enrol .chosen').count(), 0);
+  assert.match(await page.locator('#q-enrol .help').innerText(), /只知道学校名称/);
+  await shot(page, 'journey-6d-school-place');
+  await page.check('#same-as-hukou');
+  await page.waitForTimeout(450);
   await next(page);
   await page.getByRole('button', { name: '查看结果' }).click();
   await page.waitForSelector('.headline');

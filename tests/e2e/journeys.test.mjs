@@ -319,6 +319,49 @@ test('steps on a phone: a double tap skips nothing, each step starts at the top,
   assert.deepEqual(page.external, []);
 });
 
+test('200 % text at 320 px: nothing is cut off or scrolls sideways, targets stay 44 px', async () => {
+  const page = await open();
+  await page.setViewportSize({ width: 320, height: 640 });
+  // The user's text-size setting doubles the root font size; the page is sized in rem.
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '34px', 'the body text follows the setting');
+  const check = async (name) => {
+    const r = await page.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > w + 0.5)
+        .map((e) => `${e.tagName.toLowerCase()}#${e.id}`);
+      const small = [...document.querySelectorAll('button, select, input:not([type=radio]):not([type=checkbox]), label.option')]
+        .filter((e) => e.getClientRects().length && e.getBoundingClientRect().height < 44)
+        .map((e) => `${e.tagName.toLowerCase()}#${e.id}`);
+      return { scroll: document.documentElement.scrollWidth - w, wide: wide.slice(0, 5), small: small.slice(0, 5) };
+    });
+    assert.deepEqual(r, { scroll: 0, wide: [], small: [] }, name);
+  };
+  await page.fill('#as_of', '2025-10-10');
+  await pickRegion(page, 'hukou', '安化', '湖南省益阳市安化县');
+  await choose(page, 'area-rural');
+  await check('step 1');
+  await next(page);
+  await choose(page, 'status-lifted_out');
+  await page.fill('#status-lifted_out-from', '2021-01-01');
+  await check('step 2 with dates');
+  await next(page);
+  await choose(page, 'stage-junior');
+  await choose(page, 'grade-2');
+  await check('step 3');
+  await next(page);
+  await page.uncheck('#same-as-hukou');
+  await pickRegion(page, 'enrol', '天河', '广东省广州市天河区');
+  await check('step 4 with the school elsewhere');
+  await next(page);
+  await check('step 5');
+  await page.getByRole('button', { name: '查看结果' }).click();
+  await page.waitForSelector('.headline');
+  await check('results');
+  await shot(page, 'journey-6e-200-percent');
+});
+
 test('share link round trip opens straight to the same results', async () => {
   const page = await open();
   await answer(page, {

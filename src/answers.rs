@@ -21,6 +21,8 @@ pub struct Answers {
 pub struct Household {
     pub hukou: Hukou,
     pub statuses: Vec<Status>,
+    /// The statuses question was answered (with none ticked: 「以上都没有」, 未认定).
+    pub statuses_checked: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -192,6 +194,9 @@ impl Answers {
                     area: r.text(hukou, "household.hukou", "area"),
                 },
                 statuses,
+                statuses_checked: r
+                    .flag(household, "household", "statuses_checked")
+                    .unwrap_or(false),
             },
             student: Student {
                 stage: r.text(student, "student", "stage"),
@@ -285,10 +290,11 @@ impl Answers {
             .collect();
         let mut root = Map::new();
         put(&mut root, "as_of", s(&self.as_of));
-        root.insert(
-            "household".into(),
-            json!({ "hukou": Value::Object(hukou), "statuses": statuses }),
-        );
+        let mut household = json!({ "hukou": Value::Object(hukou), "statuses": statuses });
+        if h.statuses_checked {
+            household["statuses_checked"] = Value::Bool(true);
+        }
+        root.insert("household".into(), household);
         root.insert("student".into(), Value::Object(student));
         Value::Object(root)
     }

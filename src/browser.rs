@@ -162,6 +162,20 @@ impl Drop for Listener {
     }
 }
 
+/// Makes the element with this id ignore pointer taps for `ms` milliseconds (`data-settling`,
+/// styled `pointer-events: none`): the second tap of a double tap, landing on whatever the new
+/// step shows where the button was, changes nothing.
+pub fn settle(id: &str, ms: i32) {
+    let Some(w) = web_sys::window() else { return };
+    let Some(el) = w.document().and_then(|d| d.get_element_by_id(id)) else { return };
+    let _ = el.set_attribute("data-settling", "");
+    let done = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = el.remove_attribute("data-settling");
+    });
+    use wasm_bindgen::JsCast;
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(done.unchecked_ref(), ms);
+}
+
 /// Scrolls to the top and moves the focus to the element with this id (a heading with
 /// `tabindex="-1"`), without scrolling again.
 pub fn scroll_top_and_focus(id: &str) {

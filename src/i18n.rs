@@ -112,7 +112,8 @@ messages! {
     Choose => "请选择", "Choose";
     Search => "按名称搜索区县", "Search a county by name";
     SearchHint => "如：东乡", "e.g. 东乡";
-    Statuses => "家庭有以下哪些身份？（可多选，没有可不选）", "Does the household have any of these statuses? (any number, or none)";
+    Statuses => "家庭有以下哪些身份？（可多选；都没有请选最后一项）", "Does the household have any of these statuses? (any number; if none, tick the last one)";
+    StatusesNoneOption => "以上都没有（未认定）", "None of these (not recognised)";
     StatusFrom => "认定日期", "Recognised on";
     StatusTo => "退出日期（如已退出）", "Withdrawn on (if withdrawn)";
     HelpRegisteredPoor => "2014—2020年扶贫系统登记的贫困户，持《扶贫手册》", "Registered poor household in the poverty-alleviation system, 2014–2020";

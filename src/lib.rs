@@ -191,6 +191,7 @@ pub fn app() -> Html {
                     "step-title"
                 };
                 browser::scroll_top_and_focus(target);
+                browser::settle("main", state::NAV_GUARD_MS as i32);
             }
         });
     }

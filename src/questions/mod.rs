@@ -330,10 +330,10 @@ impl Q {
                         }
                     })
                     .collect();
-                if names.is_empty() {
-                    lang.t(Msg::StatusesNone).into_owned()
-                } else {
-                    names.join("、")
+                match (names.is_empty(), a.household.statuses_checked) {
+                    (false, _) => names.join("、"),
+                    (true, true) => lang.t(Msg::StatusesNoneOption).into_owned(),
+                    (true, false) => none(),
                 }
             }
             Ask::AidReceived => {
@@ -417,6 +417,11 @@ mod tests {
         assert_eq!(a.get("student.hardship"), None, "a value the engine refuses is not kept");
         a.set("student.enrolment.boarding", None);
         assert_eq!(a.student.enrolment.boarding, None);
+        // No statuses: 「未回答」 until answered, then 「以上都没有（未认定）」.
+        assert_eq!(Q::Statuses.summary(&a, Lang::Hans), "未回答");
+        a.set("household.statuses_checked", Some(json!(true)));
+        assert_eq!(Q::Statuses.summary(&a, Lang::Hans), "以上都没有（未认定）");
+        assert_eq!(a.to_value()["household"]["statuses_checked"], json!(true));
     }
 
     #[test]

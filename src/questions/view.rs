@@ -240,6 +240,9 @@ fn view_statuses(a: &Answers, lang: Lang, d: &Callback<Action>) -> Html {
                         if on {
                             a.household.statuses.push(Status { kind: kind.to_string(), from: None, to: None });
                         }
+                        // Answered while something is ticked; unticking the last one leaves
+                        // the question unanswered again (「以上都没有」 says none).
+                        a.household.statuses_checked = !a.household.statuses.is_empty();
                     });
                 });
                 let d2 = d.clone();
@@ -270,6 +273,28 @@ fn view_statuses(a: &Answers, lang: Lang, d: &Callback<Action>) -> Html {
                     </div>
                 }
             }) }
+            {{
+                let d = d.clone();
+                let none = a.household.statuses.is_empty() && a.household.statuses_checked;
+                let onchange = Callback::from(move |ev: Event| {
+                    let input: web_sys::HtmlInputElement = ev.target_unchecked_into();
+                    let on = input.checked();
+                    edit(&d, move |a| {
+                        if on {
+                            a.household.statuses.clear();
+                        }
+                        a.household.statuses_checked = on;
+                    });
+                });
+                html! {
+                    <div class="status">
+                        <label class="option check" for="status-none">
+                            <input type="checkbox" id="status-none" checked={none} {onchange} />
+                            <span>{ lang.t(Msg::StatusesNoneOption) }</span>
+                        </label>
+                    </div>
+                }
+            }}
             { for unknown.iter().map(|(index, st)| {
                 let index = *index;
                 let d = d.clone();

@@ -274,6 +274,8 @@ test('steps on a phone: a double tap skips nothing, each step starts at the top,
   await page.waitForTimeout(500);
   assert.equal(await page.locator('.progress').innerText(), '第 2 步，共 5 步');
   assert.equal(await page.locator('#status-dibao').count(), 1, 'the household-status question is shown');
+  // …and the second tap, landing on whatever step 2 shows there, changed no answer.
+  assert.equal(await page.locator('#main input:checked').count(), 0, 'nothing ticked by the second tap');
   assert.equal(await page.evaluate(() => [window.scrollY, location.hash].join()), '0,#step=family');
   await shot(page, 'journey-6b-step-2-top');
   // The phone's Back goes back one step, not out of the app; Forward returns.
@@ -313,9 +315,18 @@ test('steps on a phone: a double tap skips nothing, each step starts at the top,
   assert.equal(await page.evaluate(() => location.hash), '#step=results');
   await page.reload();
   await page.waitForSelector('.headline');
-  // Back from the results: the last step.
+  // The statuses were never answered: 「未回答」, not 「无」. Answering 「以上都没有」 says 未认定.
+  const statusRow = page.locator('.case-summary .row', { hasText: '家庭有以下哪些身份' });
+  assert.match(await statusRow.innerText(), /未回答/);
+  await page.locator('.case-summary button[aria-label*="家庭有以下哪些身份"]').click();
+  await choose(page, 'status-none');
+  await page.getByRole('button', { name: '返回结果' }).click();
+  await page.waitForSelector('.headline');
+  assert.match(await statusRow.innerText(), /以上都没有（未认定）/);
+  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('zhuxue.answers.v1'))).household.statuses_checked, true);
+  // Back from the results: the step last shown.
   await page.goBack();
-  await page.waitForSelector('text=第 5 步，共 5 步');
+  await page.waitForSelector('text=第 2 步，共 5 步');
   assert.deepEqual(page.external, []);
 });
 
@@ -412,7 +423,7 @@ test('an invalid answer gives a clear message naming the field', async () => {
   await page.fill('#status-dibao-to', '2024-04-30');
   await page.getByRole('button', { name: '返回结果' }).click();
   // A sentence and a button to the one question; the engine's wording only behind 「详细信息」.
-  assert.equal(await page.locator('.results .error p').first().innerText(), '有一个回答需要修改：家庭有以下哪些身份？（可多选，没有可不选）');
+  assert.equal(await page.locator('.results .error p').first().innerText(), '有一个回答需要修改：家庭有以下哪些身份？（可多选；都没有请选最后一项）');
   assert.equal(await page.locator('.results .error .detail').isVisible(), false);
   await page.locator('.results .error summary').click();
   assert.equal(await page.locator('.results .error .detail').innerText(), 'household.statuses[0].to：结束日期 2024-04-30 早于开始日期 2024-05-01');

@@ -54,6 +54,7 @@ fn next_student(a: &mut Answers) {
                 area: None,
             },
             statuses: Vec::new(),
+            statuses_checked: false,
         },
         student: zhuxue_web::answers::Student {
             stage: a.student.stage.clone(),

@@ -22,6 +22,11 @@ pub struct Case {
 pub struct Household {
     pub hukou: Hukou,
     pub statuses: Vec<StatusPeriod>,
+    /// The family answered the statuses question: with no statuses, that is 「未认定」 (none
+    /// recognised), not 「未回答」. It changes no rule (no statuses means none either way); it
+    /// tells a summary or a printed record which of the two it was.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub statuses_checked: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -285,7 +290,7 @@ const HARDSHIPS: &[(&str, Hardship)] = &[
 /// would silently change.
 const KEYS: &[(&str, &[&str])] = &[
     ("", &["as_of", "household", "student"]),
-    ("household", &["hukou", "statuses"]),
+    ("household", &["hukou", "statuses", "statuses_checked"]),
     ("household.hukou", &["region", "area"]),
     ("household.statuses[]", &["kind", "from", "to"]),
     (
@@ -431,7 +436,12 @@ impl Case {
         let s = "student";
         Ok(Case {
             as_of,
-            household: Household { hukou, statuses },
+            household: Household {
+                hukou,
+                statuses,
+                statuses_checked: optional_bool(household, "household", "statuses_checked")?
+                    .unwrap_or(false),
+            },
             student: Student {
                 stage,
                 grade,
@@ -755,6 +765,28 @@ mod tests {
         assert!(e.message.contains("是否想写 household.statuses[0].from"), "{}", e.message);
         let e = error(&CASE.replace(r#""as_of""#, r#""zzzz": 1, "as_of""#));
         assert!(e.message.contains("此处可用的字段：as_of、household、student"), "{}", e.message);
+    }
+
+    /// 「未认定」 (answered: none) is kept apart from 「未回答」 and changes no rule.
+    #[test]
+    fn statuses_checked_is_read_and_written_back() {
+        let checked =
+            CASE.replace(r#""statuses": []"#, r#""statuses": [], "statuses_checked": true"#);
+        let case = Case::from_json(&checked).unwrap();
+        assert!(case.household.statuses_checked);
+        assert!(case.to_json().contains(r#""statuses_checked":true"#));
+        let unchecked = Case::from_json(CASE).unwrap();
+        assert!(!unchecked.household.statuses_checked);
+        assert!(!unchecked.to_json().contains("statuses_checked"));
+        let a = crate::assess(&case).unwrap();
+        let b = crate::assess(&unchecked).unwrap();
+        assert_eq!(a.entitlements.len(), b.entitlements.len());
+        assert_eq!(a.total_annual_yuan, b.total_annual_yuan);
+        let e = error(
+            &CASE.replace(r#""statuses": []"#, r#""statuses": [], "statuses_checked": "yes""#),
+        );
+        assert_eq!(e.field, "household.statuses_checked");
+        assert_eq!(e.message, "household.statuses_checked：应为 true 或 false");
     }
 
     #[test]

@@ -117,7 +117,17 @@ fn payer_text(e: &Entitlement, lang: Lang) -> String {
         PayerBasis::HukouFallback => Msg::PayerFallback,
         PayerBasis::School => Msg::PayerSchool,
     };
-    format!("{}：{}", lang.t(basis), lang.zh(&e.payer.name))
+    // A payer reads as one: who pays, gives or arranges it, and where.
+    let verb = match e.form {
+        Form::Cash => Msg::PaysCash,
+        Form::Waiver => Msg::PaysWaiver,
+        Form::InKind => Msg::PaysInKind,
+        Form::Loan => Msg::PaysLoan,
+    };
+    fill(
+        &lang.t(verb),
+        &[("who", lang.t(basis).into_owned()), ("place", lang.zh(&e.payer.name).into_owned())],
+    )
 }
 
 #[derive(Properties, PartialEq)]

@@ -112,7 +112,7 @@ test('rural 脱贫户 boarding junior pupil', async () => {
   const boarding = await card(page, 'compulsory.boarding_allowance');
   assert.match(boarding, /家庭经济困难寄宿生生活补助/);
   assert.match(boarding, /每年 1,500 元/);
-  assert.match(boarding, /学籍地：甘肃省定西市岷县/);
+  assert.match(boarding, /由学籍地（甘肃省定西市岷县）发放/);
   // Tap the line to see the rule and the document behind it.
   await page.locator('#p-compulsory-boarding_allowance summary').click();
   const details = await card(page, 'compulsory.boarding_allowance');
@@ -136,7 +136,7 @@ test('student enrolled in another province: 学籍地 pays, 户籍地 fallback e
     asOf: '2025-10-10', hukou: ['安化', '湖南省益阳市安化县'], area: 'rural', statuses: [['lifted_out', '2021-01-01']],
     stage: 'junior', grade: 1, enrol: ['天河', '广东省广州市天河区'], school: ['ownership-public', 'boarding-true', 'setting-city'], more: ['hardship-special'],
   }, 'cross-province');
-  assert.match(await card(page, 'compulsory.boarding_allowance'), /学籍地：广东省广州市天河区/);
+  assert.match(await card(page, 'compulsory.boarding_allowance'), /由学籍地（广东省广州市天河区）发放/);
   const notice = await page.locator('.notice-crossprovince').innerText();
   assert.match(notice, /义务教育阶段资助由学籍地负责/);
   assert.match(notice, /户籍地（湖南省益阳市安化县）核实后兜底资助/);
@@ -146,15 +146,15 @@ test('student enrolled in another province: 学籍地 pays, 户籍地 fallback e
   await page.locator('.case-summary button[aria-label*="户籍地是否已核实"]').click();
   await choose(page, 'out_of_province-true');
   await page.getByRole('button', { name: '返回结果' }).click();
-  assert.match(await card(page, 'compulsory.boarding_allowance'), /户籍地兜底：湖南省益阳市安化县/);
-  assert.match(await card(page, 'compulsory.free_textbooks'), /学籍地：广东省广州市天河区/);
+  assert.match(await card(page, 'compulsory.boarding_allowance'), /由户籍地兜底（湖南省益阳市安化县）发放/);
+  assert.match(await card(page, 'compulsory.free_textbooks'), /由学籍地（广东省广州市天河区）提供/);
   await axe(page, 'cross-province: results');
   await shot(page, 'journey-2b-hukou-fallback');
   // Aid received is asked; received where the school is, the 户籍地 does not pay it again.
   await page.locator('.case-summary button[aria-label*="本学期已经领取的资助"]').click();
   await choose(page, 'aid-compulsory-boarding_allowance-440106');
   await page.getByRole('button', { name: '返回结果' }).click();
-  assert.match(await card(page, 'compulsory.boarding_allowance'), /学籍地：广东省广州市天河区/);
+  assert.match(await card(page, 'compulsory.boarding_allowance'), /由学籍地（广东省广州市天河区）发放/);
   assert.match(await page.locator('.notice-contradiction').innerText(), /家庭经济困难寄宿生生活补助/);
   assert.match(await page.locator('.notice-doubleaid').innerText(), /户籍地（湖南省益阳市安化县）不得再兜底发放/);
   assert.match(await page.locator('.case-summary').innerText(), /家庭经济困难寄宿生生活补助（广东省广州市天河区）/);
@@ -172,7 +172,7 @@ test('中职 student with 雨露计划', async () => {
   const yulu = await card(page, 'yulu.vocational_subsidy');
   assert.match(yulu, /雨露计划职业教育补助/);
   assert.match(yulu, /每年 3,000 元/);
-  assert.match(yulu, /户籍地：甘肃省定西市岷县/);
+  assert.match(yulu, /由户籍地（甘肃省定西市岷县）发放/);
   assert.match(await card(page, 'vocational.national_grant'), /每年 2,300 元/);
   await axe(page, 'vocational: results');
   await shot(page, 'journey-3-vocational-yulu');
@@ -187,7 +187,7 @@ test('university freshman: grant, loan ceiling, freshman aid, no 励志', async 
   assert.equal(await page.locator('.headline').innerText(), '你的孩子本学年可以享受 3 项资助，其中现金每年约 3,700 元');
   assert.match(await page.locator('.summary-head').innerText(), /还可申请助学贷款，每年最高 20,000 元（须偿还）/);
   assert.match(await card(page, 'higher.national_grant'), /每年 3,700 元（按档次 2,500—5,000 元）/);
-  assert.match(await card(page, 'higher.origin_loan'), /每年最高可贷 20,000 元.*户籍地：甘肃省临夏回族自治州东乡族自治县/);
+  assert.match(await card(page, 'higher.origin_loan'), /每年最高可贷 20,000 元.*在户籍地（甘肃省临夏回族自治州东乡族自治县）办理/);
   assert.match(await card(page, 'higher.freshman_travel'), /一次性 1,000 元/);
   const whyNot = await page.locator('#n-higher-encouragement_scholarship').innerText();
   assert.match(whyNot, /国家励志奖学金：仅限二年级以上学生申请，新生不能申请/);

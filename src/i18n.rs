@@ -205,6 +205,9 @@ messages! {
     WhenApply => "什么时候", "When";
     Bring => "带什么材料", "What to bring";
     NothingToBring => "无需申请材料", "Nothing to bring";
+    ToDo => "要做的事", "What to do";
+    ToDoBring => "带：{d}。", "Bring: {d}.";
+    ToDoAutomatic => "不用申请，学校直接落实：{names}。", "No application needed, the school arranges it: {names}.";
     Why => "依据的条件", "The criteria";
     Documents => "政策文件", "Policy documents";
     FigureVerified => "金额核实日期", "Figure last verified";

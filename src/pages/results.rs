@@ -285,6 +285,40 @@ pub fn results(p: &Props) -> Html {
         Callback::from(move |_| copied.set(crate::browser::copy(&link)))
     };
     let cards: Vec<Rc<Entitlement>> = a.entitlements.drain(..).map(Rc::new).collect();
+    // What to do, before the detail: each aid to apply for (where, when, what to bring), then
+    // what comes without asking. Aid that needs one more answer waits for it.
+    let (automatic, to_apply): (Vec<&Rc<Entitlement>>, Vec<&Rc<Entitlement>>) = cards
+        .iter()
+        .filter(|e| matches!(e.outcome, Outcome::Eligible | Outcome::Conditional))
+        .partition(|e| e.apply.where_.starts_with("无需"));
+    let todo = html! {
+        <section class="todo" aria-labelledby="todo-title">
+            <h3 id="todo-title">{ t(Msg::ToDo) }</h3>
+            if !to_apply.is_empty() {
+                <ol class="todo-list">
+                    { for to_apply.iter().map(|e| {
+                        let bring = if e.apply.documents.is_empty() {
+                            t(Msg::NothingToBring)
+                        } else {
+                            fill(&t(Msg::ToDoBring), &[("d", lang.zh(&e.apply.documents.join("、")).into_owned())])
+                        };
+                        html! {
+                            <li>
+                                <strong>{ program_name(e.program, e.name, lang) }</strong>
+                                { "：" }{ lang.zh(e.apply.where_).into_owned() }{ "。" }
+                                <span class="when">{ lang.zh(e.apply.when).into_owned() }{ "。" }</span>
+                                <span class="bring">{ bring }</span>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+            if !automatic.is_empty() {
+                <p class="todo-auto">{ fill(&t(Msg::ToDoAutomatic), &[("names", automatic.iter().map(|e| program_name(e.program, e.name, lang)).collect::<Vec<_>>().join(if lang == Lang::En { ", " } else { "、" }))]) }</p>
+            }
+        </section>
+    };
+    let has_todo = !to_apply.is_empty() || !automatic.is_empty();
     let section = |title: Msg, outcome: Outcome| {
         let items: Vec<&Rc<Entitlement>> = cards.iter().filter(|e| e.outcome == outcome).collect();
         if items.is_empty() {
@@ -316,6 +350,7 @@ pub fn results(p: &Props) -> Html {
                     <li class={classes!("notice", notice_class(n.kind))}>{ lang.zh(&n.text).into_owned() }</li>
                 }) }
             </ul>
+            if has_todo { { todo } }
             { section(Msg::Entitled, Outcome::Eligible) }
             { section(Msg::NeedsInfoTitle, Outcome::NeedsInfo) }
             { section(Msg::ConditionalTitle, Outcome::Conditional) }

@@ -109,6 +109,14 @@ test('rural 脱贫户 boarding junior pupil', async () => {
   assert.equal(await page.locator('.headline').innerText(), '你的孩子本学年可以享受 4 项资助，其中现金每年约 1,500 元');
   // Meals and textbooks are valued apart from the cash, never added to it.
   assert.match(await page.locator('.summary-head').innerText(), /另免费享受：义务教育免学杂费、免费提供国家规定课程教科书、农村义务教育学生营养改善计划膳食补助（不发现金；实物折合每年约 1,180 元）。/);
+  // What to do comes first, above the cards: where, when, what to bring; then what needs no
+  // application.
+  const todo = page.locator('section.todo');
+  assert.equal(await todo.locator('.todo-list li').count(), 1);
+  assert.equal((await todo.locator('.todo-list li').innerText()).replace(/\s+/g, ''),
+    '家庭经济困难寄宿生生活补助：向就读学校（学籍所在学校）提出申请，学校认定后报县级教育、财政部门。每学年秋季学期认定，按学期发放。带：家庭经济困难学生认定申请表、户口簿、低保证、特困供养证、残疾证或脱贫户证明等（如有）。');
+  assert.equal(await todo.locator('.todo-auto').innerText(), '不用申请，学校直接落实：义务教育免学杂费、免费提供国家规定课程教科书、农村义务教育学生营养改善计划膳食补助。');
+  assert.ok(await page.evaluate(() => document.querySelector('section.todo').compareDocumentPosition(document.querySelector('.cards')) & Node.DOCUMENT_POSITION_FOLLOWING), 'the to-do list is above the cards');
   const boarding = await card(page, 'compulsory.boarding_allowance');
   assert.match(boarding, /家庭经济困难寄宿生生活补助/);
   assert.match(boarding, /每年 1,500 元/);

@@ -129,6 +129,12 @@ messages! {
     EnrolRegion => "学籍所在地（学校所在区县）", "County of the school (where the student is enrolled)";
     SameAsHukou => "与户籍地相同", "Same as household registration";
     EnrolRegionPick => "学校所在的区县", "The school's county";
+    TermHukou => "什么是户籍地？", "What is the hukou county?";
+    TermHukouText => "户籍地是户口簿上登记的户口所在区县。雨露计划、生源地助学贷款等由户籍地办理。", "The county where the household is registered, as in the hukou booklet. 雨露计划 and home-county student loans are handled there.";
+    TermEnrol => "什么是学籍地？", "What is the place of enrolment?";
+    TermEnrolText => "学籍地是学生学籍所在学校的所在区县，一般就是现在上学的地方；大多数资助由这里的学校发放。", "The county of the school where the student is enrolled, usually where they study now; most aid is paid there.";
+    TermRecognised => "什么是“认定”？", "What does “recognised” mean?";
+    TermRecognisedText => "认定是指乡村振兴、民政等部门按规定确认并登记了这个身份（如脱贫户、低保），有证明或名单可查；只是家里困难但没有登记的，不算。", "Recognised means the rural-revitalisation or civil-affairs office has confirmed and registered the status (such as 脱贫户 or 低保), with a certificate or list; hardship without registration does not count.";
     NotFound => "没有找到“{q}”。可以少写几个字（如只写“东乡”），或在下面逐级选择。", "Nothing found for “{q}”. Try fewer characters, or choose step by step below.";
     SchoolNameHint => "只知道学校名称？请查看录取通知书或学生证上的学校地址，或问学校在哪个县区。", "Only know the school's name? Its county is on the admission letter or student card, or ask the school.";
     Kindergarten => "幼儿园类型", "Kind of kindergarten";

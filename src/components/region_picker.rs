@@ -13,6 +13,9 @@ pub struct Props {
     /// A line of help under the label.
     #[prop_or_default]
     pub help: Option<AttrValue>,
+    /// A 「?」 explaining the term in the label.
+    #[prop_or_default]
+    pub explain: Option<Html>,
     /// The chosen county code, if any.
     pub value: Option<String>,
     pub on_change: Callback<Option<String>>,
@@ -95,6 +98,7 @@ pub fn region_picker(p: &Props) -> Html {
     html! {
         <fieldset class="q region" id={format!("q-{id}")}>
             <legend>{ &p.label }</legend>
+            if let Some(explain) = &p.explain { { explain.clone() } }
             if let Some(help) = &p.help { <p class="help">{ help }</p> }
             <label for={format!("{id}-search")}>{ lang.t(Msg::Search) }</label>
             <input id={format!("{id}-search")} type="search" autocomplete="off"

@@ -5,7 +5,7 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use super::vocab::{aid_programs, grade_label, grades, stage_name, STAGES, STATUS_KINDS};
-use super::widgets::{date_input, edit, msg_options, radio_group};
+use super::widgets::{date_input, edit, msg_options, radio_group, term};
 use super::{Ask, Q};
 use crate::answers::{Aid, Answers, Status};
 use crate::components::region_picker::RegionPicker;
@@ -103,7 +103,8 @@ fn view_region(q: Q, a: &Answers, lang: Lang, d: &Callback<Action>) -> Html {
     let on_change = set_text(d, row.field);
     let label: AttrValue = lang.t(row.label).into_owned().into();
     if q == Q::HukouRegion {
-        html! { <RegionPicker id={row.name} {label} {value} {on_change} {lang} /> }
+        let explain = Some(term(lang, Msg::TermHukou, Msg::TermHukouText));
+        html! { <RegionPicker id={row.name} {label} {value} {on_change} {lang} {explain} /> }
     } else {
         html! { <EnrolPlace {label} {value} {on_change} {lang} /> }
     }
@@ -136,6 +137,7 @@ fn enrol_place(p: &EnrolProps) -> Html {
     html! {
         <fieldset class="q enrol" id="q-enrol-place">
             <legend>{ &p.label }</legend>
+            { term(lang, Msg::TermEnrol, Msg::TermEnrolText) }
             <label class="option check" for="same-as-hukou">
                 <input type="checkbox" id="same-as-hukou" checked={same} onchange={toggle} />
                 <span>{ lang.t(Msg::SameAsHukou) }</span>
@@ -227,6 +229,7 @@ fn view_statuses(a: &Answers, lang: Lang, d: &Callback<Action>) -> Html {
     html! {
         <fieldset class="q statuses" id="q-statuses">
             <legend>{ lang.t(Msg::Statuses) }</legend>
+            { term(lang, Msg::TermRecognised, Msg::TermRecognisedText) }
             { for STATUS_KINDS.iter().map(|(kind, name, help)| {
                 let kind = *kind;
                 let periods: Vec<(usize, &Status)> =

@@ -75,3 +75,13 @@ pub fn date_input(
         </div>
     }
 }
+
+/// A 「?」 that opens one sentence explaining a term (学籍地, 户籍地, 认定).
+pub fn term(lang: Lang, label: Msg, sentence: Msg) -> Html {
+    html! {
+        <details class="term">
+            <summary aria-label={lang.t(label).into_owned()}>{ "?" }</summary>
+            <p>{ lang.t(sentence) }</p>
+        </details>
+    }
+}

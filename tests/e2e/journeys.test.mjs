@@ -274,6 +274,9 @@ test('steps on a phone: a double tap skips nothing, each step starts at the top,
   assert.equal(await page.locator('#q-hukou .not-found').innerText(), '没有找到“火星县”。可以少写几个字（如只写“东乡”），或在下面逐级选择。');
   await pickRegion(page, 'hukou', '岷县', '甘肃省定西市岷县');
   await choose(page, 'area-rural');
+  // A 「?」 beside a term opens one sentence.
+  await page.getByRole('group', { name: /户籍所在地/ }).locator('summary[aria-label="什么是户籍地？"]').click();
+  assert.match(await page.locator('#q-hukou .term p').innerText(), /^户籍地是户口簿上登记的户口所在区县/);
   assert.equal(await page.evaluate(() => location.hash), '#step=home');
   // A quick double tap on 下一步: the second tap lands on step 2's 下一步 and is ignored, so
   // the household-status step is not skipped.
@@ -284,6 +287,9 @@ test('steps on a phone: a double tap skips nothing, each step starts at the top,
   assert.equal(await page.locator('#status-dibao').count(), 1, 'the household-status question is shown');
   // …and the second tap, landing on whatever step 2 shows there, changed no answer.
   assert.equal(await page.locator('#main input:checked').count(), 0, 'nothing ticked by the second tap');
+  await page.waitForTimeout(450);
+  await page.click('summary[aria-label="什么是“认定”？"]');
+  assert.match(await page.locator('#q-statuses .term p').innerText(), /只是家里困难但没有登记的，不算/);
   assert.equal(await page.evaluate(() => [window.scrollY, location.hash].join()), '0,#step=family');
   await shot(page, 'journey-6b-step-2-top');
   // The phone's Back goes back one step, not out of the app; Forward returns.

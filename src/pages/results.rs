@@ -178,11 +178,11 @@ fn card(p: &CardProps) -> Html {
                         </li>
                     }) }
                 </ul>
-                if let Some(v) = e.amount.verified_on {
-                    <p class="verified">{ format!("{}：{}", t(Msg::FigureVerified), v) }</p>
-                }
+                // An unverified figure says so, and never also shows a date as if checked.
                 if let Some(why) = e.amount.unverified {
                     <p class="unverified">{ "⚠ " }{ t(Msg::Unverified) }{ "：" }{ lang.zh(why).into_owned() }</p>
+                } else if let Some(v) = e.amount.verified_on {
+                    <p class="verified">{ format!("{}：{}", t(Msg::FigureVerified), v) }</p>
                 }
             </details>
             if let Some(answers) = p.answers.as_ref().filter(|_| !inline.is_empty()) {

@@ -181,6 +181,11 @@ test('中职 student with 雨露计划', async () => {
   assert.match(yulu, /雨露计划职业教育补助/);
   assert.match(yulu, /每年 3,000 元/);
   assert.match(yulu, /由户籍地（甘肃省定西市岷县）发放/);
+  // An unverified figure says so, and shows no 「金额核实日期」 as if it had been checked.
+  await page.locator('#p-yulu-vocational_subsidy summary').click();
+  const yuluOpen = await card(page, 'yulu.vocational_subsidy');
+  assert.match(yuluOpen, /⚠ 该金额尚未与官方原文核对：起始日期按文件年份估计/);
+  assert.doesNotMatch(yuluOpen, /金额核实日期/);
   assert.match(await card(page, 'vocational.national_grant'), /每年 2,300 元/);
   await axe(page, 'vocational: results');
   await shot(page, 'journey-3-vocational-yulu');

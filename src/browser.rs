@@ -227,12 +227,13 @@ pub fn print() {
 }
 
 /// Sets `<html lang>` so screen readers pick the right voice.
-pub fn set_document_lang(code: &str) {
-    if let Some(el) =
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
-    {
+/// Sets the page's language and its title (tab, bookmarks, screen readers) in it.
+pub fn set_document_lang(code: &str, title: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(el) = doc.document_element() {
         let _ = el.set_attribute("lang", code);
     }
+    doc.set_title(title);
 }
 
 /// Serialises a [`Value`] with the browser's `JSON.stringify`.

@@ -59,14 +59,36 @@ pub fn to_simplified(text: &str) -> String {
     text.chars().map(|c| S2T.iter().find(|p| p.1 == c && p.0 != c).map_or(c, |p| p.0)).collect()
 }
 
-/// Converts simplified characters to traditional ones, character by character.
+/// Converts simplified text to traditional as OpenCC does: the longest known phrase first
+/// (重复 → 重複, 什么 → 什麼), else character by character (the usual form).
 pub fn to_traditional(text: &str) -> String {
-    text.chars()
-        .map(|c| match S2T.binary_search_by_key(&c, |p| p.0) {
-            Ok(i) => S2T[i].1,
-            Err(_) => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        // The phrases starting with this character: a contiguous, sorted range.
+        let mut first = [0u8; 4];
+        let first = &*c.encode_utf8(&mut first);
+        let from = S2T_PHRASES.partition_point(|(p, _)| *p < first);
+        let phrase = S2T_PHRASES[from..]
+            .iter()
+            .take_while(|(p, _)| p.starts_with(first))
+            .filter(|(p, _)| rest.starts_with(p))
+            .max_by_key(|(p, _)| p.len());
+        match phrase {
+            Some((p, t)) => {
+                out.push_str(t);
+                rest = &rest[p.len()..];
+            }
+            None => {
+                out.push(match S2T.binary_search_by_key(&c, |p| p.0) {
+                    Ok(i) => S2T[i].1,
+                    Err(_) => c,
+                });
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
 }
 
 macro_rules! messages {
@@ -74,6 +96,8 @@ macro_rules! messages {
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum Msg { $($id),* }
         impl Msg {
+            /// Every message (tests check each in every language).
+            pub const ALL: &'static [Msg] = &[$(Msg::$id),*];
             pub fn hans(self) -> &'static str { match self { $(Msg::$id => $hans),* } }
             pub fn en(self) -> &'static str { match self { $(Msg::$id => $en),* } }
         }
@@ -265,5 +289,76 @@ mod tests {
         let hits = zhuxue_engine::regions::search(&to_simplified("東鄉"), 8);
         assert!(hits.iter().any(|r| r.code == 622926), "东乡族自治县");
         assert_eq!(to_traditional(&to_simplified("廣州市天河區")), "廣州市天河區");
+    }
+
+    /// One simplified character, several traditional ones: the phrase decides.
+    #[test]
+    fn phrases_decide_one_to_many_characters() {
+        assert_eq!(to_traditional("重复"), "重複");
+        assert_eq!(to_traditional("复制链接"), "複製鏈接");
+        assert_eq!(to_traditional("咨询"), "諮詢");
+        assert_eq!(to_traditional("什么"), "什麼");
+        assert_eq!(to_traditional("恢复"), "恢復");
+        assert_eq!(
+            to_traditional("新疆维吾尔自治区和田地区于田县"),
+            "新疆維吾爾自治區和田地區于田縣"
+        );
+        assert_eq!(to_traditional("abc 东乡 xyz"), "abc 東鄉 xyz");
+        assert_eq!(to_traditional(""), "");
+    }
+
+    /// Characters that have a traditional form other than themselves (OpenCC's table).
+    fn simplified_only() -> std::collections::HashSet<char> {
+        include_str!("../i18n/opencc/STCharacters.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (s, t) = l.split_once('\t')?;
+                let s = s.chars().next()?;
+                (!t.split(' ').any(|t| t.starts_with(s))).then_some(s)
+            })
+            .collect()
+    }
+
+    fn left_simplified(text: &str, only: &std::collections::HashSet<char>) -> Vec<char> {
+        to_traditional(text).chars().filter(|c| only.contains(c)).collect()
+    }
+
+    /// In 繁體, no UI string, program text, citation or text of any reference case's
+    /// assessment keeps a character that exists only in simplified.
+    #[test]
+    fn every_text_the_app_shows_converts_fully() {
+        let only = simplified_only();
+        for m in Msg::ALL {
+            assert_eq!(left_simplified(m.hans(), &only), [], "{m:?}");
+        }
+        for p in zhuxue_engine::policy::PROGRAMS {
+            for text in [p.name, p.apply_where, p.apply_when].iter().chain(p.documents) {
+                assert_eq!(left_simplified(text, &only), [], "{}: {text}", p.id);
+            }
+        }
+        for c in zhuxue_engine::policy::CITATIONS {
+            assert_eq!(left_simplified(c.title, &only), [], "{}", c.id);
+            assert_eq!(left_simplified(c.issuer, &only), [], "{}", c.id);
+        }
+        let mut texts = 0;
+        for (name, _, case) in zhuxue_engine::reference::cases().unwrap() {
+            let Ok(case) = zhuxue_engine::Case::from_value(&case) else { continue };
+            let Ok(a) = zhuxue_engine::assess(&case) else { continue };
+            let json = serde_json::to_value(&a).unwrap();
+            let mut stack = vec![json];
+            while let Some(v) = stack.pop() {
+                match v {
+                    serde_json::Value::String(s) => {
+                        texts += 1;
+                        assert_eq!(left_simplified(&s, &only), [], "{name}: {s}");
+                    }
+                    serde_json::Value::Array(a) => stack.extend(a),
+                    serde_json::Value::Object(o) => stack.extend(o.into_iter().map(|(_, v)| v)),
+                    _ => {}
+                }
+            }
+        }
+        assert!(texts > 10_000, "{texts} texts checked");
     }
 }

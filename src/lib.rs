@@ -146,7 +146,7 @@ pub fn app() -> Html {
                 // must not apply it again.
                 browser::clear_fragment();
             }
-            browser::set_document_lang(lang.code());
+            browser::set_document_lang(lang.code(), &lang.t(Msg::Title));
         });
     }
     // One callback for the life of the app, so components that receive it compare equal.

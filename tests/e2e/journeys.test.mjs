@@ -423,8 +423,13 @@ test('language switch: 繁體中文 and English', async () => {
   assert.equal(await page.locator('.headline').innerText(), '你的孩子本學年可以享受 2 項資助，其中現金每年約 2,300 元');
   assert.match(await card(page, 'senior.national_grant'), /普通高中國家助學金/);
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant');
+  // Phrase-level conversion (複製, not 復制), and the title and the card toggle follow.
+  assert.equal(await page.locator('.share button').first().innerText(), '複製');
+  assert.equal(await page.title(), '助學 · 學生資助查詢');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.card summary'), '::after').content), '"▾ 依據與申請"');
   await axe(page, 'lang: zh-Hant');
   await page.selectOption('#lang', 'en');
+  assert.equal(await page.title(), 'Zhuxue · Student aid finder');
   assert.equal(await page.locator('.headline').innerText(), 'Your child can get 2 kinds of aid this school year, about ¥2,300 a year in cash');
   assert.match(await card(page, 'senior.national_grant'), /National grant for general senior high school students \(普通高中国家助学金\)/);
   assert.match(await page.locator('.results').innerText(), /Explanations of the rules and the policy documents are shown in Chinese/);

@@ -24,7 +24,10 @@ use zhuxue_web::i18n::Msg;
 fn desk_page() -> Html {
     let lang =
         zhuxue_web::browser::load_lang().and_then(|c| Lang::from_code(&c)).unwrap_or(Lang::Hans);
-    zhuxue_web::browser::set_document_lang(lang.code());
+    zhuxue_web::browser::set_document_lang(
+        lang.code(),
+        &tr(lang, "名册比对 · 助学", "Roster check · Zhuxue"),
+    );
     let one = use_state(|| false);
     let tab = |value: bool| {
         let one = one.clone();

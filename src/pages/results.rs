@@ -167,6 +167,9 @@ fn card(p: &CardProps) -> Html {
                 </dl>
                 <h4>{ t(Msg::Why) }</h4>
                 { criteria_list(&e.criteria, lang) }
+                if let Some(basis) = &e.amount.basis {
+                    <p class="basis">{ format!("{}{}", t(Msg::AmountBasis), lang.zh(basis)) }</p>
+                }
                 <h4>{ t(Msg::Documents) }</h4>
                 <ul class="docs">
                     { for e.citations.iter().map(|c| html! {

@@ -242,6 +242,11 @@ test('editing an answer keeps the others and returns to the results', async () =
   await choose(page, 'grade-4');
   await page.getByRole('button', { name: '返回结果' }).click();
   assert.match(await card(page, 'compulsory.nonboarding_allowance'), /每年 625 元/);
+  // The rule's arithmetic is with the amount, not a ✓ the family "meets".
+  await page.locator('#p-compulsory-nonboarding_allowance summary').click();
+  const nonboarding = await card(page, 'compulsory.nonboarding_allowance');
+  assert.match(nonboarding, /金额计算：寄宿生标准（1250元）的50%/);
+  assert.doesNotMatch(nonboarding, /✓[^✓]*补助标准为/);
   const summary = await page.locator('.case-summary').innerText();
   assert.match(summary, /甘肃省定西市岷县/);
   assert.match(summary, /最低生活保障家庭（低保）/);

@@ -140,6 +140,10 @@ pub struct Amount {
     pub verified_on: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effective_from: Option<Date>,
+    /// How the figure is worked out, when it is derived from another (寄宿生标准（1500元）的50%):
+    /// the rule's arithmetic, shown with the amount rather than as a criterion.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

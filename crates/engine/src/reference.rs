@@ -225,6 +225,7 @@ fn check_entitlement(program: &str, e: &Value, spec: &Value) -> Result<(), Strin
         ("payer", &e["payer"]["region"]),
         ("basis", &e["payer"]["basis"]),
         ("payer_name", &e["payer"]["name"]),
+        ("amount_basis", &e["amount"]["basis"]),
         ("excludes", &e["excludes"]),
     ];
     for (key, got) in pairs {

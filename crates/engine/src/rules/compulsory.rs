@@ -193,11 +193,8 @@ pub(crate) fn nonboarding_allowance(ctx: &Ctx) -> Eval {
         let mut a = amount(AmountKind::CashPerYear, rate);
         a.yuan = Some(rate.value * percent.value / 100);
         a.effective_from = Some(rate.from.max(percent.from));
-        e.met(
-            "half_rate",
-            format!("补助标准为寄宿生标准（{}元）的{}%", rate.value, percent.value),
-            &[percent.citation, rate.citation],
-        );
+        // The rule's arithmetic goes with the amount, not among the criteria the family meets.
+        a.basis = Some(format!("寄宿生标准（{}元）的{}%", rate.value, percent.value));
         e.amount = Some(a);
     }
     e.payer = Some(allowance_payer(&mut e, ctx));

@@ -245,6 +245,7 @@ pub(crate) fn amount(kind: AmountKind, v: &'static DatedValue) -> Amount {
         citation: Some(v.citation),
         verified_on: Some(v.verified_on),
         effective_from: Some(v.from),
+        basis: None,
     }
 }
 
@@ -261,6 +262,7 @@ pub(crate) fn amount_unknown(kind: AmountKind, local: bool) -> Amount {
         citation: None,
         verified_on: None,
         effective_from: None,
+        basis: None,
     }
 }
 

@@ -34,6 +34,32 @@ impl Lang {
         Lang::ALL.iter().map(|(l, _)| *l).find(|l| l.code() == code)
     }
 
+    /// Punctuation between the app's own parts (the policy texts inside stay Chinese): a colon,
+    /// a full stop, a list separator.
+    pub fn colon(self) -> &'static str {
+        if self == Lang::En {
+            ": "
+        } else {
+            "："
+        }
+    }
+
+    pub fn stop(self) -> &'static str {
+        if self == Lang::En {
+            ". "
+        } else {
+            "。"
+        }
+    }
+
+    pub fn list(self) -> &'static str {
+        if self == Lang::En {
+            ", "
+        } else {
+            "、"
+        }
+    }
+
     /// A UI message in this language.
     pub fn t(self, m: Msg) -> Cow<'static, str> {
         match self {
@@ -306,6 +332,18 @@ mod tests {
         );
         assert_eq!(to_traditional("abc 东乡 xyz"), "abc 東鄉 xyz");
         assert_eq!(to_traditional(""), "");
+    }
+
+    /// English messages use English punctuation; the app's own separators follow the language.
+    #[test]
+    fn english_has_no_full_width_punctuation() {
+        for m in Msg::ALL {
+            let bad: Vec<char> =
+                m.en().chars().filter(|c| "，。：；（）、！？".contains(*c)).collect();
+            assert_eq!(bad, [], "{m:?}: {}", m.en());
+        }
+        assert_eq!([Lang::En.colon(), Lang::En.stop(), Lang::En.list()], [": ", ". ", ", "]);
+        assert_eq!([Lang::Hant.colon(), Lang::Hant.stop(), Lang::Hant.list()], ["：", "。", "、"]);
     }
 
     /// Characters that have a traditional form other than themselves (OpenCC's table).

@@ -336,7 +336,7 @@ fn view_step(state: &State, step: Step, dispatch: &Callback<Action>) -> Html {
             if last && !missing.is_empty() {
                 <p class="error" role="alert">
                     { t(Msg::Required) }
-                    { missing.iter().map(|q| lang.t(q.label()).into_owned()).collect::<Vec<_>>().join("、") }
+                    { missing.iter().map(|q| lang.t(q.label()).into_owned()).collect::<Vec<_>>().join(lang.list()) }
                 </p>
             }
             <nav class="nav">

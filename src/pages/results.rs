@@ -101,7 +101,7 @@ fn criteria_list(criteria: &[Criterion], lang: Lang) -> Html {
                 html! {
                     <li class={class}>
                         <span class="mark" aria-hidden="true">{ mark }</span>
-                        <span class="sr-only">{ lang.zh(sr).into_owned() }{ "：" }</span>
+                        <span class="sr-only">{ lang.zh(sr).into_owned() }{ lang.colon() }</span>
                         { lang.zh(&c.text).into_owned() }
                     </li>
                 }
@@ -183,9 +183,9 @@ fn card(p: &CardProps) -> Html {
                 </ul>
                 // An unverified figure says so, and never also shows a date as if checked.
                 if let Some(why) = e.amount.unverified {
-                    <p class="unverified">{ "⚠ " }{ t(Msg::Unverified) }{ "：" }{ lang.zh(why).into_owned() }</p>
+                    <p class="unverified">{ "⚠ " }{ t(Msg::Unverified) }{ lang.colon() }{ lang.zh(why).into_owned() }</p>
                 } else if let Some(v) = e.amount.verified_on {
-                    <p class="verified">{ format!("{}：{}", t(Msg::FigureVerified), v) }</p>
+                    <p class="verified">{ format!("{}{}{}", t(Msg::FigureVerified), lang.colon(), v) }</p>
                 }
             </details>
             if let Some(answers) = p.answers.as_ref().filter(|_| !inline.is_empty()) {
@@ -262,7 +262,7 @@ pub fn results(p: &Props) -> Html {
         .map(|e| program_name(e.program, e.name, lang))
         .collect();
     if !free.is_empty() {
-        let names = free.join(if lang == Lang::En { ", " } else { "、" });
+        let names = free.join(lang.list());
         sub.push(if a.in_kind_annual_yuan > 0 {
             fill(&t(Msg::HeadlineInKind), &[("names", names), ("x", yuan(a.in_kind_annual_yuan))])
         } else {
@@ -308,8 +308,8 @@ pub fn results(p: &Props) -> Html {
                         html! {
                             <li>
                                 <strong>{ program_name(e.program, e.name, lang) }</strong>
-                                { "：" }{ lang.zh(e.apply.where_).into_owned() }{ "。" }
-                                <span class="when">{ lang.zh(e.apply.when).into_owned() }{ "。" }</span>
+                                { lang.colon() }{ lang.zh(e.apply.where_).into_owned() }{ lang.stop() }
+                                <span class="when">{ lang.zh(e.apply.when).into_owned() }{ lang.stop() }</span>
                                 <span class="bring">{ bring }</span>
                             </li>
                         }
@@ -317,7 +317,7 @@ pub fn results(p: &Props) -> Html {
                 </ol>
             }
             if !automatic.is_empty() {
-                <p class="todo-auto">{ fill(&t(Msg::ToDoAutomatic), &[("names", automatic.iter().map(|e| program_name(e.program, e.name, lang)).collect::<Vec<_>>().join(if lang == Lang::En { ", " } else { "、" }))]) }</p>
+                <p class="todo-auto">{ fill(&t(Msg::ToDoAutomatic), &[("names", automatic.iter().map(|e| program_name(e.program, e.name, lang)).collect::<Vec<_>>().join(lang.list()))]) }</p>
             }
         </section>
     };
@@ -366,7 +366,7 @@ pub fn results(p: &Props) -> Html {
                             html! {
                                 <li id={format!("n-{}", n.program.replace('.', "-"))}>
                                     <strong>{ program_name(n.program, n.name, lang) }</strong>
-                                    { "：" }
+                                    { lang.colon() }
                                     { for failed.iter().map(|c| html! { <span class="reason">{ lang.zh(&c.text).into_owned() }</span> }) }
                                 </li>
                             }

@@ -331,7 +331,7 @@ impl Q {
                     })
                     .collect();
                 match (names.is_empty(), a.household.statuses_checked) {
-                    (false, _) => names.join("、"),
+                    (false, _) => names.join(lang.list()),
                     (true, true) => lang.t(Msg::StatusesNoneOption).into_owned(),
                     (true, false) => none(),
                 }
@@ -349,7 +349,7 @@ impl Q {
                         format!("{}（{}）", lang.zh(name), place(Some(&aid.region)))
                     })
                     .collect::<Vec<_>>()
-                    .join("、")
+                    .join(lang.list())
             }
         }
     }

@@ -435,6 +435,8 @@ test('language switch: 繁體中文 and English', async () => {
   await axe(page, 'lang: zh-Hant');
   await page.selectOption('#lang', 'en');
   assert.equal(await page.title(), 'Zhuxue · Student aid finder');
+  // The app's own separators are English; the policy texts inside stay Chinese.
+  assert.match(await page.locator('.todo-list li', { hasText: 'National grant' }).innerText(), /^National grant for general senior high school students \(普通高中国家助学金\): 向就读高中提出申请/);
   assert.equal(await page.locator('.headline').innerText(), 'Your child can get 2 kinds of aid this school year, about ¥2,300 a year in cash');
   assert.match(await card(page, 'senior.national_grant'), /National grant for general senior high school students \(普通高中国家助学金\)/);
   assert.match(await page.locator('.results').innerText(), /Explanations of the rules and the policy documents are shown in Chinese/);

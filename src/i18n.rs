@@ -267,6 +267,7 @@ messages! {
     Why => "依据的条件", "The criteria";
     Documents => "政策文件", "Policy documents";
     FigureVerified => "金额核实日期", "Figure last verified";
+    UnverifiedMark => "（⚠ 未核实）", " (⚠ not verified)";
     AmountBasis => "金额计算：", "How the amount is worked out: ";
     Unverified => "该金额尚未与官方原文核对", "This figure is not yet checked against the official text";
     PerYear => "每年 {x} 元", "¥{x} a year";

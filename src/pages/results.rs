@@ -156,7 +156,12 @@ fn card(p: &CardProps) -> Html {
                 <summary>
                     <span class="name">{ program_name(e.program, e.name, lang) }</span>
                     if let Some(b) = badge { <span class="badge">{ b }</span> }
-                    <span class="amount">{ amount_text(&e.amount, lang) }</span>
+                    <span class="amount">{ amount_text(&e.amount, lang) }
+                        // A figure not checked against an official text says so where it is read.
+                        if e.amount.unverified.is_some() && e.amount.yuan.is_some() {
+                            <span class="unverified-mark">{ t(Msg::UnverifiedMark) }</span>
+                        }
+                    </span>
                     <span class="payer">{ payer_text(e, lang) }</span>
                 </summary>
                 <dl>

@@ -156,6 +156,11 @@ test('student enrolled in another province: 学籍地 pays, 户籍地 fallback e
   await page.getByRole('button', { name: '返回结果' }).click();
   assert.match(await card(page, 'compulsory.boarding_allowance'), /由户籍地兜底（湖南省益阳市安化县）发放/);
   assert.match(await card(page, 'compulsory.free_textbooks'), /由学籍地（广东省广州市天河区）提供/);
+  // A figure known only from one province's notice is labelled so, never as the family's own
+  // rule, and marked where the amount is read.
+  assert.match(await card(page, 'compulsory.free_textbooks'), /折合每年约 180 元（不发现金）（⚠ 未核实）/);
+  await page.locator('#p-compulsory-free_textbooks summary').click();
+  assert.match(await card(page, 'compulsory.free_textbooks'), /⚠ 该金额尚未与官方原文核对：全国标准未核实，参考云南省2016年标准/);
   await axe(page, 'cross-province: results');
   await shot(page, 'journey-2b-hukou-fallback');
   // Aid received is asked; received where the school is, the 户籍地 does not pay it again.

@@ -76,6 +76,7 @@ fn notice_class(k: NoticeKind) -> &'static str {
         NoticeKind::NotApplicable => "notice-notapplicable",
         NoticeKind::FutureStatus => "notice-futurestatus",
         NoticeKind::StaleData => "notice-staledata",
+        NoticeKind::DateAssumed => "notice-dateassumed",
         NoticeKind::PolicyContinuation => "notice-policycontinuation",
         NoticeKind::Unverified => "notice-unverified",
         NoticeKind::NationalOnly => "notice-nationalonly",

@@ -424,6 +424,29 @@ mod tests {
         assert_eq!(a.to_value()["household"]["statuses_checked"], json!(true));
     }
 
+    /// Status dates as families write them: a year, a month or a day.
+    #[test]
+    fn status_dates_are_read_as_families_write_them() {
+        use super::widgets::normalise_date;
+        for (typed, read) in [
+            ("2021", Some("2021")),
+            ("2021年", Some("2021")),
+            ("2021年6月", Some("2021-06")),
+            ("2021.6", Some("2021-06")),
+            ("202106", Some("2021-06")),
+            ("2021/6/5", Some("2021-06-05")),
+            ("2021年6月15日", Some("2021-06-15")),
+            ("２０２１－０６－１５", Some("2021-06-15")),
+            (" 20210615 ", Some("20210615").map(|_| "2021-06-15")),
+            ("2021-02-30", None),
+            ("21年", None),
+            ("去年", None),
+            ("", None),
+        ] {
+            assert_eq!(normalise_date(typed).as_deref(), read, "{typed}");
+        }
+    }
+
     #[test]
     fn grade_labels_never_panic() {
         assert_eq!(grade_label(Lang::Hans, "preschool", 3), "大班");

@@ -5,7 +5,7 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use super::vocab::{aid_programs, grade_label, grades, stage_name, STAGES, STATUS_KINDS};
-use super::widgets::{date_input, edit, msg_options, radio_group, term};
+use super::widgets::{date_input, edit, msg_options, radio_group, term, StatusDate};
 use super::{Ask, Q};
 use crate::answers::{Aid, Answers, Status};
 use crate::components::region_picker::RegionPicker;
@@ -265,8 +265,8 @@ fn view_statuses(a: &Answers, lang: Lang, d: &Callback<Action>) -> Html {
                             let pid = if n == 0 { id.clone() } else { format!("{id}-{n}") };
                             html! {
                                 <div class="dates">
-                                    { date_input(format!("{pid}-from"), lang.t(Msg::StatusFrom), st.from.clone(), set_date(*index, false)) }
-                                    { date_input(format!("{pid}-to"), lang.t(Msg::StatusTo), st.to.clone(), set_date(*index, true)) }
+                                    <StatusDate id={format!("{pid}-from")} label={lang.t(Msg::StatusFrom).into_owned()} value={st.from.clone()} on_change={set_date(*index, false)} {lang} />
+                                    <StatusDate id={format!("{pid}-to")} label={lang.t(Msg::StatusTo).into_owned()} value={st.to.clone()} on_change={set_date(*index, true)} {lang} />
                                 </div>
                             }
                         }) }

@@ -85,3 +85,78 @@ pub fn term(lang: Lang, label: Msg, sentence: Msg) -> Html {
         </details>
     }
 }
+
+/// A status date as a family writes it — 2021, 2021年6月, 2021.6.15, 2021-06-15 — in the case's
+/// form (`2021`, `2021-06`, `2021-06-15`), or `None` when it is not a real year, month or day.
+pub fn normalise_date(text: &str) -> Option<String> {
+    let text: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    let groups: Vec<&str> =
+        text.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
+    let pad = |g: &str| format!("{:0>2}", g);
+    let out = match groups.as_slice() {
+        [y] if y.len() == 4 => y.to_string(),
+        [ym] if ym.len() == 6 => format!("{}-{}", &ym[..4], &ym[4..]),
+        [ymd] if ymd.len() == 8 => format!("{}-{}-{}", &ymd[..4], &ymd[4..6], &ymd[6..]),
+        [y, m] if y.len() == 4 && m.len() <= 2 => format!("{y}-{}", pad(m)),
+        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
+            format!("{y}-{}-{}", pad(m), pad(d))
+        }
+        _ => return None,
+    };
+    zhuxue_engine::date::Date::parse_period(&out).map(|_| out)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StatusDateProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: Option<String>,
+    pub on_change: Callback<Option<String>>,
+    pub lang: Lang,
+}
+
+/// A status date: a year, a month or a day, whichever the family knows. What cannot be read
+/// stays in the box with a message, never silently dropped.
+#[function_component(StatusDate)]
+pub fn status_date(p: &StatusDateProps) -> Html {
+    let bad = use_state(|| None::<String>);
+    let onchange = {
+        let (bad, on_change) = (bad.clone(), p.on_change.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let raw = input.value();
+            if raw.trim().is_empty() {
+                bad.set(None);
+                on_change.emit(None);
+            } else if let Some(v) = normalise_date(&raw) {
+                bad.set(None);
+                input.set_value(&v);
+                on_change.emit(Some(v));
+            } else {
+                bad.set(Some(raw));
+            }
+        })
+    };
+    let lang = p.lang;
+    let shown = bad.as_ref().cloned().or_else(|| p.value.clone()).unwrap_or_default();
+    let error_id = format!("{}-error", p.id);
+    html! {
+        <div class="date">
+            <label for={p.id.clone()}>{ &p.label }</label>
+            <input type="text" inputmode="numeric" id={p.id.clone()} value={shown}
+                placeholder={lang.t(Msg::DateHint).into_owned()} {onchange}
+                aria-invalid={bad.is_some().then_some("true")}
+                aria-describedby={bad.is_some().then(|| error_id.clone())} />
+            if let Some(raw) = bad.as_ref() {
+                <p class="error" id={error_id}>{ lang.t(Msg::DateUnreadable).replace("{v}", raw) }</p>
+            }
+        </div>
+    }
+}

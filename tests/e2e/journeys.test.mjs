@@ -402,6 +402,39 @@ test('200 % text at 320 px: nothing is cut off or scrolls sideways, targets stay
   await shot(page, 'journey-6e-200-percent');
 });
 
+test('status dates: a year is enough, the assumed day is said, unreadable text stays with a message', async () => {
+  const page = await open();
+  await page.fill('#as_of', '2025-03-10');
+  await pickRegion(page, 'hukou', '安化', '湖南省益阳市安化县');
+  await choose(page, 'area-rural');
+  await next(page);
+  await choose(page, 'status-dibao');
+  // Text the app cannot read stays in the box, with a message naming it.
+  await page.fill('#status-dibao-from', '去年');
+  await page.press('#status-dibao-from', 'Tab');
+  assert.equal(await page.locator('#status-dibao-from-error').innerText(), '无法识别“去年”：请写年份（2021）、年月（2021-06）或完整日期（2021-06-15）');
+  assert.equal(await page.inputValue('#status-dibao-from'), '去年');
+  // 「2025年3月」 is read as the month.
+  await page.fill('#status-dibao-from', '2025年3月');
+  await page.press('#status-dibao-from', 'Tab');
+  await page.waitForFunction(() => document.getElementById('status-dibao-from').value === '2025-03');
+  assert.equal(await page.locator('#status-dibao-from-error').count(), 0);
+  await next(page);
+  await choose(page, 'stage-junior');
+  await choose(page, 'grade-2');
+  await next(page);
+  await choose(page, 'boarding-false');
+  await choose(page, 'setting-rural');
+  await next(page);
+  await page.getByRole('button', { name: '查看结果' }).click();
+  await page.waitForSelector('.headline');
+  assert.match(await card(page, 'compulsory.nonboarding_allowance'), /每年 750 元/);
+  assert.equal(await page.locator('.notice-dateassumed').innerText(),
+    '只填到年份或月份的日期：「最低生活保障家庭」认定日期 2025年3月（按 2025-03-01 计算）；具体日期可能改变以下资助：家庭经济困难非寄宿生生活补助。请以证明上的日期为准。');
+  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('zhuxue.answers.v1'))).household.statuses[0].from, '2025-03');
+  await shot(page, 'journey-6f-status-month');
+});
+
 test('share link round trip opens straight to the same results', async () => {
   const page = await open();
   await answer(page, {

@@ -242,6 +242,9 @@ pub enum NoticeKind {
     Unverified,
     /// The as-of date is more than a school year past the data's verification date.
     StaleData,
+    /// A status date was given only to the year or month: which day was assumed, and whether
+    /// the exact day would change the result (`programs`: those it would change).
+    DateAssumed,
     NationalOnly,
 }
 

@@ -56,11 +56,20 @@ pub enum Area {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StatusPeriod {
     pub kind: StatusKind,
+    /// First day the status holds. Given as a year (`2021`) or month (`2021-06`), it is the
+    /// first day of it, and [`StatusPeriod::from_latest`] the last.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<Date>,
-    /// Last day the status holds (inclusive); open-ended when absent.
+    /// Last day the status holds (inclusive); open-ended when absent. Given as a year or
+    /// month, it is the last day of it, and [`StatusPeriod::to_earliest`] the first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<Date>,
+    /// When `from` was given only to the year or month: the latest day it can be.
+    #[serde(skip)]
+    pub from_latest: Option<Date>,
+    /// When `to` was given only to the year or month: the earliest day it can be.
+    #[serde(skip)]
+    pub to_earliest: Option<Date>,
 }
 
 impl StatusPeriod {
@@ -381,10 +390,21 @@ impl Case {
                             ),
                         )
                     })?;
-                let from =
-                    optional(obj, "from").map(|v| date(v, &format!("{path}.from"))).transpose()?;
-                let to = optional(obj, "to").map(|v| date(v, &format!("{path}.to"))).transpose()?;
-                statuses.push(StatusPeriod { kind, from, to });
+                let from = optional(obj, "from")
+                    .map(|v| period(v, &format!("{path}.from")))
+                    .transpose()?;
+                let to =
+                    optional(obj, "to").map(|v| period(v, &format!("{path}.to"))).transpose()?;
+                // A year or month stands for its first day as a start and its last day as an
+                // end (the status held as long as the answer allows); the other end is kept,
+                // so the assessment can say whether the exact day would change anything.
+                statuses.push(StatusPeriod {
+                    kind,
+                    from: from.map(|(first, _)| first),
+                    to: to.map(|(_, last)| last),
+                    from_latest: from.filter(|(a, b)| a != b).map(|(_, last)| last),
+                    to_earliest: to.filter(|(a, b)| a != b).map(|(first, _)| first),
+                });
             }
         }
         let student = object(required(root, "", "student")?, "student")?;
@@ -523,6 +543,23 @@ fn date(value: &Value, path: &str) -> Result<Date, CaseError> {
     })
 }
 
+/// A status date: a day (`2021-06-15`), or only a month (`2021-06`) or year (`2021`), as a
+/// family may know it. The first and last day it can be.
+fn period(value: &Value, path: &str) -> Result<(Date, Date), CaseError> {
+    let text = string(value, path)?;
+    Date::parse_period(text).ok_or_else(|| {
+        CaseError::invalid(
+            path,
+            format!(
+                "日期{}无效，应为 {}-01-01 至 {}-12-31 之间真实存在的日期，格式 YYYY-MM-DD（只知道年份或月份时可写 YYYY 或 YYYY-MM）",
+                quote(text),
+                Date::MIN_YEAR,
+                Date::MAX_YEAR
+            ),
+        )
+    })
+}
+
 fn region(value: &Value, path: &str) -> Result<RegionCode, CaseError> {
     let text = string(value, path)?;
     if text.len() != 6 || !text.bytes().all(|b| b.is_ascii_digit()) {
@@ -584,10 +621,8 @@ pub fn keys(shape: &str) -> &'static [&'static str] {
 pub fn check_field(path: &str, value: &Value) -> Result<(), CaseError> {
     let shape = shape_of(path);
     match shape.as_str() {
-        "as_of"
-        | "student.birth_date"
-        | "household.statuses[].from"
-        | "household.statuses[].to" => date(value, path).map(|_| ()),
+        "as_of" | "student.birth_date" => date(value, path).map(|_| ()),
+        "household.statuses[].from" | "household.statuses[].to" => period(value, path).map(|_| ()),
         "household.hukou.region" | "student.enrolment.region" | "student.aid_received[].region" => {
             let code = region(value, path)?;
             crate::validate::county(code.0, path)

@@ -42,6 +42,27 @@ impl Date {
         }
     }
 
+    /// Parses a date known only to the year (`2021`) or month (`2021-06`) as well as a full
+    /// `YYYY-MM-DD`: the first and the last day it can be (the same day for a full date).
+    pub fn parse_period(text: &str) -> Option<(Date, Date)> {
+        if !text.is_ascii() {
+            return None;
+        }
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        match text.len() {
+            4 if digits(text) => {
+                let y: u16 = text.parse().ok()?;
+                Some((Date::new(y, 1, 1)?, Date::new(y, 12, 31)?))
+            }
+            7 if digits(&text[..4]) && &text[4..5] == "-" && digits(&text[5..]) => {
+                let y: u16 = text[..4].parse().ok()?;
+                let m: u8 = text[5..].parse().ok()?;
+                Some((Date::new(y, m, 1)?, Date::new(y, m, days_in_month(y, m))?))
+            }
+            _ => Date::parse(text).map(|d| (d, d)),
+        }
+    }
+
     pub fn year(self) -> u16 {
         self.year
     }
@@ -181,6 +202,19 @@ impl serde::Serialize for Term {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn periods_known_to_the_year_or_month() {
+        let d = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(Date::parse_period("2021"), Some((d(2021, 1, 1), d(2021, 12, 31))));
+        assert_eq!(Date::parse_period("2024-02"), Some((d(2024, 2, 1), d(2024, 2, 29))));
+        assert_eq!(Date::parse_period("2021-06-15"), Some((d(2021, 6, 15), d(2021, 6, 15))));
+        for bad in
+            ["202", "2021-13", "2021-6", "1899", "2021-02-30", "二〇二一", "2021年", "", "20211"]
+        {
+            assert_eq!(Date::parse_period(bad), None, "{bad}");
+        }
+    }
+
     use super::*;
 
     impl Date {

@@ -39,7 +39,9 @@ pub use error::CaseError;
 /// Assesses a case after validating it.
 pub fn assess(case: &Case) -> Result<Assessment, CaseError> {
     validate::validate(case)?;
-    Ok(rules::assess(case))
+    let mut a = rules::assess(case);
+    rules::notices::assumed_dates(case, &mut a);
+    Ok(a)
 }
 
 /// JSON in, JSON out: the assessment, or `{"error": {...}}`. The shape the CLI and the JS API

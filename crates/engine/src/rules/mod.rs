@@ -9,7 +9,7 @@
 
 mod compulsory;
 mod higher;
-mod notices;
+pub(crate) mod notices;
 mod secondary;
 
 use std::borrow::Cow;

@@ -243,3 +243,78 @@ fn stale_data(ctx: &Ctx, notices: &mut Vec<Notice>) {
         );
     }
 }
+
+/// Status dates given only to the year or month (a family knows 「2021年」, not the day): the
+/// result uses the first day of a start and the last day of an end; the case is assessed again
+/// with the other ends, and the notice says which day was assumed and which aid the exact day
+/// would change, if any.
+pub(crate) fn assumed_dates(case: &crate::Case, a: &mut crate::assessment::Assessment) {
+    let statuses = &case.household.statuses;
+    let mut described = Vec::new();
+    for s in statuses {
+        let label = s.kind.label();
+        if let (Some(from), Some(latest)) = (s.from, s.from_latest) {
+            described.push(format!(
+                "「{label}」认定日期 {}（按 {from} 计算）",
+                period_text(from, latest)
+            ));
+        }
+        if let (Some(to), Some(earliest)) = (s.to, s.to_earliest) {
+            described
+                .push(format!("「{label}」退出日期 {}（按 {to} 计算）", period_text(earliest, to)));
+        }
+    }
+    if described.is_empty() {
+        return;
+    }
+    let mut other = case.clone();
+    for s in &mut other.household.statuses {
+        if let Some(d) = s.from_latest {
+            s.from = Some(d);
+        }
+        if let Some(d) = s.to_earliest {
+            s.to = Some(d);
+        }
+    }
+    let b = super::assess(&other);
+    let outcome = |x: &crate::assessment::Assessment, p: &str| {
+        x.entitlements.iter().find(|e| e.program == p).map(|e| (e.outcome, e.annual_yuan))
+    };
+    let mut changed: Vec<&'static str> = Vec::new();
+    for e in a.entitlements.iter().chain(&b.entitlements) {
+        if outcome(a, e.program) != outcome(&b, e.program) && !changed.contains(&e.program) {
+            changed.push(e.program);
+        }
+    }
+    let conclusion = if changed.is_empty() {
+        "具体日期不影响本结果。".to_string()
+    } else {
+        let names: Vec<&str> =
+            changed.iter().filter_map(|p| crate::policy::program(p)).map(|p| p.name).collect();
+        format!("具体日期可能改变以下资助：{}。请以证明上的日期为准。", names.join("、"))
+    };
+    // Before the closing 「只含国家政策」 note, which stays last.
+    let at = a
+        .notices
+        .iter()
+        .position(|n| n.kind == NoticeKind::NationalOnly)
+        .unwrap_or(a.notices.len());
+    a.notices.insert(
+        at,
+        Notice::new(
+            NoticeKind::DateAssumed,
+            format!("只填到年份或月份的日期：{}；{conclusion}", described.join("，")),
+            changed,
+        )
+        .with_field("household.statuses"),
+    );
+}
+
+/// 「2021年」 or 「2021年6月」 for a period given only to the year or month.
+fn period_text(first: Date, last: Date) -> String {
+    if first.month() == 1 && last.month() == 12 {
+        format!("{}年", first.year())
+    } else {
+        format!("{}年{}月", first.year(), first.month())
+    }
+}

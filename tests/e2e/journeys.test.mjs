@@ -435,6 +435,22 @@ test('status dates: a year is enough, the assumed day is said, unreadable text s
   await shot(page, 'journey-6f-status-month');
 });
 
+test('a browser without WebAssembly or without JavaScript gets a message and where to ask, not a blank page', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  await page.goto(server.url);
+  await page.waitForSelector('.fallback');
+  assert.match(await page.locator('.fallback').innerText(), /这个浏览器太旧，无法运行本查询工具[\s\S]*学生资助管理中心/);
+  await shot(page, 'journey-16-no-wasm');
+  await context.close();
+  const noJs = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', javaScriptEnabled: false });
+  const plain = await noJs.newPage();
+  await plain.goto(server.url);
+  assert.match(await plain.locator('.fallback').innerText(), /本页需要开启 JavaScript 才能查询/);
+  await noJs.close();
+});
+
 test('share link round trip opens straight to the same results', async () => {
   const page = await open();
   await answer(page, {

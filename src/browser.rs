@@ -49,6 +49,26 @@ pub fn load_lang() -> Option<String> {
     storage()?.get_item(LANG_KEY).ok().flatten()
 }
 
+const LARGE_KEY: &str = "zhuxue.large.v1";
+
+/// Whether the 「大字」 setting is on (kept on this device).
+pub fn load_large() -> bool {
+    storage().and_then(|s| s.get_item(LARGE_KEY).ok().flatten()).is_some_and(|v| v == "1")
+}
+
+/// Applies the 「大字」 setting to the page (`<html data-large>`, larger rem) and keeps it.
+pub fn set_large(on: bool) {
+    if let Some(el) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
+    {
+        let _ =
+            if on { el.set_attribute("data-large", "") } else { el.remove_attribute("data-large") };
+    }
+    if let Some(s) = storage() {
+        let _ = if on { s.set_item(LARGE_KEY, "1") } else { s.remove_item(LARGE_KEY) };
+    }
+}
+
 pub fn forget() {
     if let Some(s) = storage() {
         let _ = s.remove_item(ANSWERS_KEY);

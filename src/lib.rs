@@ -87,6 +87,7 @@ pub fn initial_state() -> State {
     if state.answers.as_of.is_none() {
         state.answers.as_of = Some(today);
     }
+    state.large = browser::load_large();
     // A reload returns to where the user was (`#step=…`); the results only when answerable.
     if state.shared.is_none() {
         if let browser::Param::Value(code) = browser::fragment_param("step") {
@@ -177,6 +178,7 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    use_effect_with(state.large, |large| browser::set_large(*large));
     // On every screen change (not the first render): to the top, focus on the new heading,
     // which a screen reader then reads.
     {
@@ -233,6 +235,10 @@ pub fn app() -> Html {
                             <option value={l.code()} selected={*l == lang}>{ *name }</option>
                         }) }
                     </select>
+                    <button type="button" id="large" class="secondary" aria-pressed={state.large.to_string()}
+                        onclick={{ let d = dispatch.clone(); let on = !state.large; Callback::from(move |_| d.emit(Action::SetLarge(on))) }}>
+                        { t(Msg::LargeText) }
+                    </button>
                 </div>
             </header>
             <main id="main">

@@ -72,6 +72,8 @@ pub struct State {
     /// When the screen last changed by a button (milliseconds, from the event), for the
     /// double-tap guard.
     pub changed_at: f64,
+    /// 「大字」: larger text for older users (适老化), kept on this device.
+    pub large: bool,
     /// A case opened from a share link while other answers were stored on this device: shown,
     /// not stored, until the user takes it or keeps their own.
     pub shared: Option<Answers>,
@@ -98,6 +100,7 @@ impl Default for State {
             forgotten: false,
             confirming_forget: false,
             changed_at: f64::NEG_INFINITY,
+            large: false,
             shared: None,
             link_problem: None,
         }
@@ -115,6 +118,8 @@ pub enum Action {
     /// From the results, open one step to change an answer.
     EditStep(Step),
     SetLang(Lang),
+    /// 「大字」 on or off.
+    SetLarge(bool),
     /// 「清除我的回答」 pressed: ask first.
     AskForget,
     CancelForget,
@@ -158,10 +163,16 @@ impl Reducible for State {
                 next.editing_from_results = true;
             }
             Action::SetLang(lang) => next.lang = lang,
+            Action::SetLarge(on) => next.large = on,
             Action::AskForget => next.confirming_forget = true,
             Action::CancelForget => {}
             Action::Forget => {
-                next = State { lang: self.lang, forgotten: true, ..State::default() };
+                next = State {
+                    lang: self.lang,
+                    large: self.large,
+                    forgotten: true,
+                    ..State::default()
+                };
                 next.answers.as_of = Some(crate::browser::today());
             }
             Action::TakeShared => {
@@ -219,6 +230,14 @@ mod tests {
         assert!(!s.confirming_forget && !s.forgotten);
         let s = reduce(reduce(s, Action::AskForget), Action::SetLang(Lang::En));
         assert!(!s.confirming_forget, "another action closes the question");
+    }
+
+    #[test]
+    fn large_text_toggles() {
+        let s = reduce(State::default(), Action::SetLarge(true));
+        assert!(s.large);
+        let s = reduce(s, Action::SetLarge(false));
+        assert!(!s.large);
     }
 
     #[test]

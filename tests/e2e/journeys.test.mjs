@@ -451,6 +451,24 @@ test('a browser without WebAssembly or without JavaScript gets a message and whe
   await noJs.close();
 });
 
+test('「大字」: larger text for older users, kept on the phone, nothing scrolls sideways', async () => {
+  const page = await open();
+  const size = () => page.evaluate(() => getComputedStyle(document.body).fontSize);
+  assert.equal(await size(), '17px');
+  await page.click('#large');
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-large'));
+  assert.equal(await size(), '23.375px');
+  assert.equal(await page.getAttribute('#large', 'aria-pressed'), 'true');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+  await shot(page, 'journey-6g-large-text');
+  await page.reload();
+  await page.waitForSelector('#as_of');
+  assert.equal(await size(), '23.375px', 'kept after a reload');
+  await page.click('#large');
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-large'));
+  assert.equal(await size(), '17px');
+});
+
 test('share link round trip opens straight to the same results', async () => {
   const page = await open();
   await answer(page, {

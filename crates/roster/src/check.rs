@@ -184,47 +184,72 @@ struct Lists {
     paid: HashMap<IdNumber, Vec<PaidElsewhere>>,
 }
 
+/// A department or payment list as read for its ID column: the table, its headers normalised,
+/// and where the ID is.
+struct ListTable {
+    table: table::Table,
+    headers: Vec<String>,
+    id_col: usize,
+}
+
+impl ListTable {
+    /// Reads a list whose header row names an ID column; `no_id` is the message when none does.
+    fn read(bytes: &[u8], no_id: impl FnOnce() -> String) -> Result<ListTable, String> {
+        let is_header = |r: &[String]| {
+            r.iter().any(|h| Column::Id.names().contains(&columns::normalise_header(h).as_str()))
+        };
+        let (table, _) = table::read(bytes, is_header)?;
+        let headers: Vec<String> =
+            table.headers.iter().map(|h| columns::normalise_header(h)).collect();
+        let id_col = headers
+            .iter()
+            .position(|h| Column::Id.names().contains(&h.as_str()))
+            .ok_or_else(no_id)?;
+        Ok(ListTable { table, headers, id_col })
+    }
+
+    /// Another column, by a word in its header; never the ID column (「身份证号」 names a 身份
+    /// too).
+    fn column(&self, names: &[&str]) -> Option<usize> {
+        names.iter().find_map(|n| {
+            self.headers.iter().enumerate().position(|(i, h)| i != self.id_col && h.contains(n))
+        })
+    }
+
+    /// Calls `each` with every non-empty row whose ID is valid; returns (non-empty rows, rows
+    /// whose ID was refused).
+    fn each_row(&self, mut each: impl FnMut(IdNumber, &table::Row)) -> (usize, usize) {
+        let (mut n, mut bad) = (0, 0);
+        for row in self.table.rows.iter().filter(|r| !r.is_empty()) {
+            n += 1;
+            match id::parse(row.cells.get(self.id_col).map_or("", String::as_str)) {
+                Ok(id) => each(id, row),
+                Err(_) => bad += 1,
+            }
+        }
+        (n, bad)
+    }
+}
+
 /// Reads a 资助发放名单: an ID column and a 资助项目 column (required), a 发放地 column
 /// (optional).
 fn read_paid_list(bytes: &[u8], list: usize, lists: &mut Lists) -> Result<(usize, usize), String> {
-    let is_header = |r: &[String]| {
-        r.iter().any(|h| Column::Id.names().contains(&columns::normalise_header(h).as_str()))
-    };
-    let (t, _) = table::read(bytes, is_header)?;
-    let norm: Vec<String> = t.headers.iter().map(|h| columns::normalise_header(h)).collect();
-    let id_col = norm
-        .iter()
-        .position(|h| Column::Id.names().contains(&h.as_str()))
-        .ok_or_else(|| "找不到身份证号列".to_string())?;
-    let find = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|n| norm.iter().enumerate().position(|(i, h)| i != id_col && h.contains(n)))
-    };
-    let program_col = find(&["资助项目", "项目名称", "资助类型", "项目"])
+    let t = ListTable::read(bytes, || "找不到身份证号列".to_string())?;
+    let program_col = t
+        .column(&["资助项目", "项目名称", "资助类型", "项目"])
         .ok_or_else(|| "找不到资助项目列（如“资助项目”）".to_string())?;
-    let place_col = find(&["发放地", "发放单位", "发放区县", "资助地", "发放县"]);
-    let (mut n, mut bad) = (0, 0);
-    for row in &t.rows {
-        if row.is_empty() {
-            continue;
-        }
-        n += 1;
-        let Ok(id) = id::parse(row.cells.get(id_col).map_or("", String::as_str)) else {
-            bad += 1;
-            continue;
-        };
+    let place_col = t.column(&["发放地", "发放单位", "发放区县", "资助地", "发放县"]);
+    Ok(t.each_row(|id, row| {
         let programs = row.cells.get(program_col).map_or("", |s| s.trim()).to_string();
         if programs.is_empty() {
-            continue;
+            return;
         }
         let place = place_col
             .and_then(|c| row.cells.get(c))
             .map(|p| p.trim().to_string())
             .filter(|p| !p.is_empty());
         lists.paid.entry(id).or_default().push(PaidElsewhere { programs, place, list });
-    }
-    Ok((n, bad))
+    }))
 }
 
 /// A paying place as a payment list writes it: a county (as in the roster), or a province or
@@ -280,34 +305,10 @@ impl Payer {
 /// decides the status, and 「…(不享受政策)」 / 「…(风险已消除)」 give none) and a date column
 /// (认定日期, the status's start).
 fn read_list(kind: ListKind, bytes: &[u8], lists: &mut Lists) -> Result<(usize, usize), String> {
-    let is_header = |r: &[String]| {
-        r.iter().any(|h| Column::Id.names().contains(&columns::normalise_header(h).as_str()))
-    };
-    let (t, _) = table::read(bytes, is_header)?;
-    let norm: Vec<String> = t.headers.iter().map(|h| columns::normalise_header(h)).collect();
-    let id_col = norm
-        .iter()
-        .position(|h| Column::Id.names().contains(&h.as_str()))
-        .ok_or_else(|| format!("{}名单中找不到身份证号列", kind.label()))?;
-    // Other columns by a word in their header, never the ID column (「身份证号」 names a
-    // 身份 too).
-    let find = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|n| norm.iter().enumerate().position(|(i, h)| i != id_col && h.contains(n)))
-    };
-    let cat_col = find(&["类别", "人员类型", "贫困类型", "身份类型", "类型", "属性"]);
-    let date_col = find(&["认定日期", "认定时间", "纳入时间", "开始日期"]);
-    let (mut n, mut bad) = (0, 0);
-    for row in &t.rows {
-        if row.is_empty() {
-            continue;
-        }
-        n += 1;
-        let Ok(id) = id::parse(row.cells.get(id_col).map_or("", String::as_str)) else {
-            bad += 1;
-            continue;
-        };
+    let t = ListTable::read(bytes, || format!("{}名单中找不到身份证号列", kind.label()))?;
+    let cat_col = t.column(&["类别", "人员类型", "贫困类型", "身份类型", "类型", "属性"]);
+    let date_col = t.column(&["认定日期", "认定时间", "纳入时间", "开始日期"]);
+    Ok(t.each_row(|id, row| {
         let category = match cat_col.and_then(|c| row.cells.get(c)) {
             Some(text) if !text.trim().is_empty() => match columns::category(text) {
                 Ok(c) => c,
@@ -325,8 +326,7 @@ fn read_list(kind: ListKind, bytes: &[u8], lists: &mut Lists) -> Result<(usize, 
                 .map(|d| d.to_string());
             lists.by_id.entry(id).or_default().push(Listed { kind: c.kind, area: c.area, from });
         }
-    }
-    Ok((n, bad))
+    }))
 }
 
 /// `2023-05-10`, `2023/5/10`, `2023.5.10`, `2023年5月10日`, `20230510`.

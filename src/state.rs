@@ -131,6 +131,16 @@ pub enum Action {
     DismissLinkProblem,
 }
 
+impl State {
+    /// Shows a screen; reaching the results ends an edit begun from them.
+    fn show(&mut self, screen: Screen) {
+        self.screen = screen;
+        if screen == Screen::Results {
+            self.editing_from_results = false;
+        }
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
@@ -147,17 +157,9 @@ impl Reducible for State {
                     return self;
                 }
                 next.changed_at = at;
-                next.screen = screen;
-                if screen == Screen::Results {
-                    next.editing_from_results = false;
-                }
+                next.show(screen);
             }
-            Action::Go(screen) => {
-                next.screen = screen;
-                if screen == Screen::Results {
-                    next.editing_from_results = false;
-                }
-            }
+            Action::Go(screen) => next.show(screen),
             Action::EditStep(step) => {
                 next.screen = Screen::Step(step);
                 next.editing_from_results = true;

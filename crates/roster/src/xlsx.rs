@@ -133,11 +133,9 @@ fn unescaped(raw: &[u8]) -> String {
     }
 }
 
+/// One attribute's value, references resolved.
 fn attribute(e: &BytesStart, name: &[u8]) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+    e.attributes().flatten().find(|a| a.key.as_ref() == name).map(|a| unescaped(&a.value))
 }
 
 /// The attributes of the first element with this local name.
@@ -188,11 +186,7 @@ fn date_styles<R: BufRead>(mut xml: Reader<R>) -> Vec<bool> {
             Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
                 b"numFmt" => {
                     let id = attribute(&e, b"numFmtId").and_then(|v| v.parse().ok());
-                    let code = e
-                        .attributes()
-                        .flatten()
-                        .find(|a| a.key.as_ref() == b"formatCode")
-                        .map(|a| unescaped(&a.value));
+                    let code = attribute(&e, b"formatCode");
                     if let (Some(id), Some(code)) = (id, code) {
                         custom.push((id, is_date_format(&code)));
                     }

@@ -316,6 +316,11 @@ impl Answers {
         self.to_value().pointer(&pointer).filter(|v| !v.is_null()).cloned()
     }
 
+    /// [`Answers::get`] for a text answer.
+    pub fn text(&self, field: &str) -> Option<String> {
+        self.get(field).and_then(|v| v.as_str().map(String::from))
+    }
+
     /// Sets (or, with `None`, clears) the answer at a case field path. The result is read back
     /// through the engine's field reader, so a value the engine refuses is never kept.
     pub fn set(&mut self, field: &str, value: Option<Value>) {

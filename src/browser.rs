@@ -246,8 +246,8 @@ pub fn print() {
     let _ = window.print();
 }
 
-/// Sets `<html lang>` so screen readers pick the right voice.
-/// Sets the page's language and its title (tab, bookmarks, screen readers) in it.
+/// Sets `<html lang>`, so screen readers pick the right voice, and the page's title (tab,
+/// bookmarks) in that language.
 pub fn set_document_lang(code: &str, title: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(el) = doc.document_element() {

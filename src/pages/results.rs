@@ -300,7 +300,7 @@ pub fn results(p: &Props) -> Html {
         .iter()
         .filter(|e| matches!(e.outcome, Outcome::Eligible | Outcome::Conditional))
         .partition(|e| e.apply.where_.starts_with("无需"));
-    let todo = html! {
+    let todo = (!to_apply.is_empty() || !automatic.is_empty()).then(|| html! {
         <section class="todo" aria-labelledby="todo-title">
             <h3 id="todo-title">{ t(Msg::ToDo) }</h3>
             if !to_apply.is_empty() {
@@ -326,8 +326,7 @@ pub fn results(p: &Props) -> Html {
                 <p class="todo-auto">{ fill(&t(Msg::ToDoAutomatic), &[("names", automatic.iter().map(|e| program_name(e.program, e.name, lang)).collect::<Vec<_>>().join(lang.list()))]) }</p>
             }
         </section>
-    };
-    let has_todo = !to_apply.is_empty() || !automatic.is_empty();
+    });
     let section = |title: Msg, outcome: Outcome| {
         let items: Vec<&Rc<Entitlement>> = cards.iter().filter(|e| e.outcome == outcome).collect();
         if items.is_empty() {
@@ -359,7 +358,7 @@ pub fn results(p: &Props) -> Html {
                     <li class={classes!("notice", notice_class(n.kind))}>{ lang.zh(&n.text).into_owned() }</li>
                 }) }
             </ul>
-            if has_todo { { todo } }
+            { for todo }
             { section(Msg::Entitled, Outcome::Eligible) }
             { section(Msg::NeedsInfoTitle, Outcome::NeedsInfo) }
             { section(Msg::ConditionalTitle, Outcome::Conditional) }

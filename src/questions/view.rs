@@ -32,7 +32,7 @@ pub fn view(q: Q, a: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html 
             legend,
             help,
             msg_options(lang, options, unsure),
-            a.get(row.field).and_then(|v| v.as_str().map(String::from)),
+            a.text(row.field),
             set_text(d, row.field),
         ),
         Ask::YesNo => {
@@ -49,7 +49,7 @@ pub fn view(q: Q, a: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html 
         }
         Ask::Date => html! {
             <div class="q" id={format!("q-{}", row.name)}>
-                { date_input(row.name.into(), legend, a.get(row.field).and_then(|v| v.as_str().map(String::from)), set_text(d, row.field)) }
+                { date_input(row.name.into(), legend, a.text(row.field), set_text(d, row.field)) }
                 if let Some(help) = help { <p class="help">{ help }</p> }
             </div>
         },
@@ -99,7 +99,7 @@ pub fn view(q: Q, a: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html 
 /// code at the row's field.
 fn view_region(q: Q, a: &Answers, lang: Lang, d: &Callback<Action>) -> Html {
     let row = q.row();
-    let value = a.get(row.field).and_then(|v| v.as_str().map(String::from));
+    let value = a.text(row.field);
     let on_change = set_text(d, row.field);
     let label: AttrValue = lang.t(row.label).into_owned().into();
     if q == Q::HukouRegion {

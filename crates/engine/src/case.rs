@@ -530,34 +530,28 @@ fn string<'a>(value: &'a Value, path: &str) -> Result<&'a str, CaseError> {
 
 fn date(value: &Value, path: &str) -> Result<Date, CaseError> {
     let text = string(value, path)?;
-    Date::parse(text).ok_or_else(|| {
-        CaseError::invalid(
-            path,
-            format!(
-                "日期{}无效，应为 {}-01-01 至 {}-12-31 之间真实存在的日期，格式 YYYY-MM-DD",
-                quote(text),
-                Date::MIN_YEAR,
-                Date::MAX_YEAR
-            ),
-        )
-    })
+    Date::parse(text).ok_or_else(|| bad_date(path, text, ""))
 }
 
 /// A status date: a day (`2021-06-15`), or only a month (`2021-06`) or year (`2021`), as a
 /// family may know it. The first and last day it can be.
 fn period(value: &Value, path: &str) -> Result<(Date, Date), CaseError> {
     let text = string(value, path)?;
-    Date::parse_period(text).ok_or_else(|| {
-        CaseError::invalid(
-            path,
-            format!(
-                "日期{}无效，应为 {}-01-01 至 {}-12-31 之间真实存在的日期，格式 YYYY-MM-DD（只知道年份或月份时可写 YYYY 或 YYYY-MM）",
-                quote(text),
-                Date::MIN_YEAR,
-                Date::MAX_YEAR
-            ),
-        )
-    })
+    Date::parse_period(text)
+        .ok_or_else(|| bad_date(path, text, "（只知道年份或月份时可写 YYYY 或 YYYY-MM）"))
+}
+
+/// A date that is not one: what it should be, and `more` for the forms a field also takes.
+fn bad_date(path: &str, text: &str, more: &str) -> CaseError {
+    CaseError::invalid(
+        path,
+        format!(
+            "日期{}无效，应为 {}-01-01 至 {}-12-31 之间真实存在的日期，格式 YYYY-MM-DD{more}",
+            quote(text),
+            Date::MIN_YEAR,
+            Date::MAX_YEAR
+        ),
+    )
 }
 
 fn region(value: &Value, path: &str) -> Result<RegionCode, CaseError> {

@@ -270,7 +270,7 @@ messages! {
     FigureVerified => "金额核实日期", "Figure last verified";
     UnverifiedMark => "（⚠ 未核实）", " (⚠ not verified)";
     AmountBasis => "金额计算：", "How the amount is worked out: ";
-    DateHint => "如 2021 或 2021-06 或 2021-06-15", "e.g. 2021, 2021-06 or 2021-06-15";
+    DateHint => "如 2021 或 2021-06", "e.g. 2021 or 2021-06";
     DateUnreadable => "无法识别“{v}”：请写年份（2021）、年月（2021-06）或完整日期（2021-06-15）", "“{v}” cannot be read: write a year (2021), a month (2021-06) or a full date (2021-06-15)";
     Unverified => "该金额尚未与官方原文核对", "This figure is not yet checked against the official text";
     PerYear => "每年 {x} 元", "¥{x} a year";

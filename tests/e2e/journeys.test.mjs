@@ -414,6 +414,7 @@ test('status dates: a year is enough, the assumed day is said, unreadable text s
   await page.press('#status-dibao-from', 'Tab');
   assert.equal(await page.locator('#status-dibao-from-error').innerText(), '无法识别“去年”：请写年份（2021）、年月（2021-06）或完整日期（2021-06-15）');
   assert.equal(await page.inputValue('#status-dibao-from'), '去年');
+  await shot(page, 'journey-6f-status-unreadable');
   // 「2025年3月」 is read as the month.
   await page.fill('#status-dibao-from', '2025年3月');
   await page.press('#status-dibao-from', 'Tab');

@@ -8,3 +8,4 @@ cd "$(dirname "$0")/.."
 cargo fetch --locked
 trunk build --release --offline
 trunk build desk/index.html --release --offline=true --dist dist/desk
+node scripts/postbuild.mjs dist

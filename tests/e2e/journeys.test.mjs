@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from './serve.mjs';
+import { serve, CSP } from './serve.mjs';
 import { launch, phone } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,16 +29,22 @@ async function open(hash = '') {
   page.on('request', (r) => { if (!r.url().startsWith(server.url)) external.push(r.url()); });
   await page.goto(server.url + hash);
   await page.waitForSelector('main#main');
+  // The service worker's first-visit cache fill (the app's own files) ends before it is
+  // ready; from then on, nothing may be fetched.
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   page.external = external;
   page.requestsAtLoad = server.log.length;
   return page;
 }
 
 async function axe(page, name) {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the debugging protocol: the page's CSP forbids inline scripts.
+  await page.evaluate(axeSource);
   const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
   const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   assert.deepEqual(summary, [], `axe violations on ${name}`);
+  // And the strict Content-Security-Policy the test server sends was never violated.
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], `CSP violations on ${name}`);
 }
 
 async function shot(page, name) {
@@ -363,7 +369,8 @@ test('200 % text at 320 px: nothing is cut off or scrolls sideways, targets stay
   const page = await open();
   await page.setViewportSize({ width: 320, height: 640 });
   // The user's text-size setting doubles the root font size; the page is sized in rem.
-  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  // (Set through the CSSOM: the page's CSP forbids inline style sheets.)
+  await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '34px', 'the body text follows the setting');
   const check = async (name) => {
     const r = await page.evaluate(() => {
@@ -802,4 +809,68 @@ test('officer one-form check: every question on one screen, a printable record w
   assert.equal(await page.isChecked('#grade-2'), false);
   assert.equal(await page.isChecked('#hardship-special'), false);
   assert.equal(await page.isChecked('#setting-rural'), true);
+});
+
+test('offline: after one visit the app opens and answers with the network off', async () => {
+  const page = await open();
+  // Every response carried the strict policy, and the service worker took the page over.
+  const response = await page.request.get(server.url);
+  assert.equal(response.headers()['content-security-policy'], CSP);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const cached = await page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).keys()).map((r) => new URL(r.url).pathname).sort());
+  assert.ok(cached.some((p) => p.endsWith('_bg.wasm')) && cached.includes('/index.html'), cached.join(' '));
+  assert.ok(!cached.some((p) => p.startsWith('/desk')), 'the desk is not downloaded for a family');
+  const served = server.log.length;
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('main#main');
+  await answer(page, {
+    asOf: '2025-10-10', hukou: ['岷县', '甘肃省定西市岷县'], area: 'rural', statuses: [['lifted_out', '2021-01-01']],
+    stage: 'junior', grade: 2, school: ['ownership-public', 'boarding-true', 'setting-rural'], more: ['hardship-special', 'disabled-false', 'orphan-false'],
+  }, 'offline');
+  assert.equal(await page.locator('.headline').innerText(), '你的孩子本学年可以享受 4 项资助，其中现金每年约 1,500 元');
+  await shot(page, 'journey-17-offline');
+  // A portal's query (?lang=…) is the same page offline.
+  await page.goto(`${server.url}?from=portal#step=results`);
+  await page.waitForSelector('.headline');
+  // Only the browser's own check for a new sw.js may reach the host (Playwright's offline mode
+  // does not cover it; on a phone with no signal it simply fails): no page file, no data.
+  assert.deepEqual(server.log.slice(served).map((l) => l.path).filter((p) => p !== '/sw.js'), [], 'nothing was fetched with the network off');
+  assert.deepEqual(page.external, []);
+  await page.context().close();
+});
+
+test('a new version waits for the user: 「政策数据已更新，点此刷新」, answers kept', async () => {
+  // A copy of the built app, so that a new version can be published under the page.
+  const dir = fs.mkdtempSync(path.join(artifacts, 'update-'));
+  fs.cpSync(dist, dir, { recursive: true, filter: (f) => !f.includes(`${path.sep}desk`) });
+  const host = await serve(dir);
+  const page = await phone(browser);
+  try {
+    await page.goto(host.url);
+    await page.waitForSelector('main#main');
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await pickRegion(page, 'hukou', '岷县', '甘肃省定西市岷县');
+    const before = await page.evaluate(async () => caches.keys());
+    // The host publishes a new version (new rules would change sw.js's digest).
+    const swPath = path.join(dir, 'sw.js');
+    fs.writeFileSync(swPath, fs.readFileSync(swPath, 'utf8').replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-next"'));
+    await page.reload();
+    await page.waitForSelector('#sw-update button');
+    // The page was not switched under the user: the new version waits, the old one serves.
+    assert.ok(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting !== null));
+    assert.ok((await page.evaluate(async () => caches.keys())).includes(before[0]));
+    assert.equal(await page.locator('#sw-update button').innerText(), '政策数据已更新，点此刷新');
+    await axe(page, 'update offered');
+    await shot(page, 'journey-18-update');
+    await page.click('#sw-update button');
+    await page.waitForFunction((old) => caches.keys().then((k) => k.length === 1 && k[0] !== old[0]), before);
+    await page.waitForSelector('text=✓ 甘肃省定西市岷县');
+    assert.equal(await page.locator('#sw-update button').count(), 0, 'the reloaded page offers nothing');
+  } finally {
+    await page.context().close();
+    await host.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

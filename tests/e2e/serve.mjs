@@ -1,6 +1,8 @@
-// A static file server for dist/ on 127.0.0.1 (tests and benchmarks only). It serves brotli
-// when the browser accepts it, as a production host would, and logs every request so a test
-// can check that nothing is fetched after the page has loaded.
+// A static file server for dist/ on 127.0.0.1 (tests and benchmarks only). It behaves as a
+// careful production host would: brotli when the browser accepts it; a strict
+// Content-Security-Policy on every response (the app must work under it); file names with a
+// content digest (zhuxue-web-<hex>.js) cached for a year, everything else revalidated by
+// ETag (304 when unchanged). It logs every request so a test can check what was fetched when.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +11,10 @@ import zlib from 'node:zlib';
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 const compressed = new Map();
 
-export function serve(root, { port = 0 } = {}) {
+// What a portal or a careful host sends; the journeys run every page under it.
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+
+export function serve(root, { port = 0, headers: extra = {} } = {}) {
   const log = [];
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
@@ -19,11 +24,23 @@ export function serve(root, { port = 0 } = {}) {
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
-    const headers = { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
+    const stat = fs.statSync(file);
+    const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
+    const etag = `"${stat.size.toString(16)}-${stat.mtimeMs.toString(16)}"`;
+    const headers = {
+      'content-type': types[path.extname(file)] || 'application/octet-stream',
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'content-security-policy': CSP,
+      etag,
+      vary: 'accept-encoding',
+      ...extra,
+    };
+    if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers).end(); return; }
     let body = fs.readFileSync(file);
     if (/\bbr\b/.test(req.headers['accept-encoding'] || '')) {
-      if (!compressed.has(file)) compressed.set(file, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
-      body = compressed.get(file);
+      const key = `${file}:${etag}`;
+      if (!compressed.has(key)) compressed.set(key, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      body = compressed.get(key);
       headers['content-encoding'] = 'br';
     }
     headers['content-length'] = body.length;

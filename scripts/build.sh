@@ -9,3 +9,4 @@ cargo fetch --locked
 trunk build --release --offline
 trunk build desk/index.html --release --offline=true --dist dist/desk
 node scripts/postbuild.mjs dist
+scripts/build-js.sh dist/api

@@ -45,8 +45,8 @@ if has browser; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >&2
   fi
-  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
-    log "installing tests/e2e npm packages (playwright-core, axe-core; no browser download)"
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ] || [ ! -d tests/e2e/node_modules/ajv ]; then
+    log "installing tests/e2e npm packages (playwright-core, axe-core, ajv; no browser download)"
     (cd tests/e2e && npm ci --no-audit --no-fund >&2)
   fi
 fi

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, CSP } from './serve.mjs';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { launch, phone } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -873,4 +874,56 @@ test('a new version waits for the user: 「政策数据已更新，点此刷新�
     await host.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('JS API: assess, validate, programs and rulesInfo from a page, shapes as the JSON Schemas say', async () => {
+  const page = await phone(browser);
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.goto(`${server.url}api/demo.html`);
+  // The demo page (under the strict CSP) loads the module and assesses its example case.
+  await page.waitForSelector('#run:not([disabled])');
+  await page.click('#run');
+  assert.equal(await page.locator('#total').innerText(), '现金每年约 1500 元，共 4 项');
+  await axe(page, 'api demo');
+  await shot(page, 'journey-19-api-demo');
+  const got = await page.evaluate(async () => {
+    const api = await import('./index.js');
+    const base = {
+      as_of: '2025-10-10',
+      household: { hukou: { region: '621126', area: 'rural' }, statuses: [{ kind: 'lifted_out', from: '2021' }] },
+      student: { stage: 'junior', grade: 2, hardship: 'special', enrolment: { region: '621126', ownership: 'public', boarding: true, setting: 'rural' } },
+    };
+    const a = api.assess(base);
+    const fromText = api.assess(JSON.stringify(base));
+    let thrown;
+    try { api.assess({ ...base, student: { ...base.student, grade: 9 } }); } catch (e) {
+      thrown = { isError: e instanceof Error, isZhuxue: e instanceof api.ZhuxueError, name: e.name, field: e.field, kind: e.kind, message: e.message };
+    }
+    const invalid = api.validate({ ...base, student: { ...base.student, hardshp: 'special' } });
+    let cyclic = {}; cyclic.self = cyclic;
+    return {
+      a, same: JSON.stringify(a) === JSON.stringify(fromText), thrown,
+      valid: api.validate(base),
+      invalid: { valid: invalid.valid, field: invalid.error.field, kind: invalid.error.kind, message: invalid.error.message },
+      cyclic: api.validate(cyclic).error.kind,
+      programs: api.programs(), info: api.rulesInfo(),
+    };
+  });
+  const schemaDir = path.resolve(here, '../../docs/schema');
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const assessmentOk = ajv.validate(JSON.parse(fs.readFileSync(path.join(schemaDir, 'assessment.schema.json'), 'utf8')), got.a);
+  assert.ok(assessmentOk, JSON.stringify(ajv.errors));
+  assert.equal(got.a.total_annual_yuan, 1500);
+  const boarding = got.a.entitlements.find((e) => e.program === 'compulsory.boarding_allowance');
+  assert.deepEqual([boarding.outcome, boarding.annual_yuan, boarding.payer.basis, boarding.payer.name], ['eligible', 1500, 'enrolment', '甘肃省定西市岷县']);
+  assert.ok(got.same, 'a case as text gives the same assessment');
+  assert.deepEqual(got.thrown, { isError: true, isZhuxue: true, name: 'ZhuxueError', field: 'student.grade', kind: 'invalid', message: 'student.grade：初中没有9年级（最高4年级）' });
+  assert.deepEqual(got.valid, { valid: true });
+  assert.deepEqual(got.invalid, { valid: false, field: 'student.hardshp', kind: 'unknown_field', message: '未知字段 student.hardshp，是否想写 student.hardship？' });
+  assert.equal(got.cyclic, 'syntax');
+  assert.equal(got.programs.length, 26);
+  assert.ok(got.programs.some((p) => p.id === 'yulu.vocational_subsidy' && p.payer === 'hukou'));
+  assert.equal(got.info.scope, 'national');
+  assert.match(got.info.version, /^\d{4}\.\d{2}\.\d{2}$/);
+  await page.context().close();
 });

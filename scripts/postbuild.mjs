@@ -2,7 +2,8 @@
 // Content-Security-Policy and offline.
 //
 // 1. Each page's inline boot script (Trunk writes one) moves into its own file,
-//    boot-<digest>.js, with the service-worker client (static/sw-client.js) appended; the
+//    boot-<digest>.js, with the service-worker client (static/sw-client.js) appended (and,
+//    for the family page, static/embed-frame.js: what a portal's frame needs); the
 //    build fails if any inline script, <style> or style attribute is left, so the pages run
 //    under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
 // 2. dist/sw.js is written from static/sw.js with the family app's files to cache and a
@@ -17,6 +18,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
 const digest = (data) => crypto.createHash('sha256').update(data).digest('hex').slice(0, 16);
 const client = fs.readFileSync(path.join(root, 'static/sw-client.js'), 'utf8');
+const frame = fs.readFileSync(path.join(root, 'static/embed-frame.js'), 'utf8');
 
 function fail(message) {
   console.error(`postbuild: ${message}`);
@@ -24,13 +26,13 @@ function fail(message) {
 }
 
 // Moves the inline module script of DIR/index.html into a file; returns the page's files.
-function page(dir, swUrl) {
+function page(dir, swUrl, extra = '') {
   const file = path.join(dir, 'index.html');
   let html = fs.readFileSync(file, 'utf8');
   const inline = /<script type="module">([\s\S]*?)<\/script>/;
   const m = html.match(inline);
   if (m) {
-    const boot = `${m[1].trim()}\n\nconst SW_URL = ${JSON.stringify(swUrl)};\n${client}`;
+    const boot = `${m[1].trim()}\n\nconst SW_URL = ${JSON.stringify(swUrl)};\n${client}${extra}`;
     const name = `boot-${digest(boot)}.js`;
     for (const old of fs.readdirSync(dir).filter((f) => /^boot-[0-9a-f]+\.js$/.test(f))) fs.rmSync(path.join(dir, old));
     fs.writeFileSync(path.join(dir, name), boot);
@@ -49,7 +51,7 @@ function page(dir, swUrl) {
   return ['index.html', ...new Set(refs)].filter((f) => fs.existsSync(path.join(dir, f)));
 }
 
-const family = page(dist, './sw.js');
+const family = page(dist, './sw.js', frame);
 if (fs.existsSync(path.join(dist, 'desk/index.html'))) page(path.join(dist, 'desk'), '../sw.js');
 
 // The family app's files are cached on the first visit; the desk's only when opened.

@@ -20,8 +20,8 @@ cargo fmt --all --check
 step "clippy (native, all targets)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "clippy (wasm32: the app, the officer desk and its worker, and the browser tests)"
-cargo clippy -p zhuxue-web -p zhuxue-desk -p zhuxue-desk-worker --target wasm32-unknown-unknown --tests --locked -- -D warnings
+step "clippy (wasm32: the app, the officer desk and its worker, the JS API, and the browser tests)"
+cargo clippy -p zhuxue-web -p zhuxue-desk -p zhuxue-desk-worker -p zhuxue-js --target wasm32-unknown-unknown --tests --locked -- -D warnings
 
 step "native tests (engine, CLI, app logic)"
 # CI=true makes insta fail on a changed snapshot instead of writing a new one.

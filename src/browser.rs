@@ -88,6 +88,25 @@ pub enum Param {
     Value(String),
 }
 
+/// The page address's query (`?region=6229&lang=en`), as written; empty when none.
+pub fn query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// Tells the page's own scripts that something happened (`static/embed-frame.js` passes
+/// `zhuxue-step` and, when the portal asked for it, `zhuxue-assessment` on to the portal).
+/// `detail` is JSON text.
+pub fn announce(name: &str, detail: Option<&str>) {
+    let Some(w) = web_sys::window() else { return };
+    let init = web_sys::CustomEventInit::new();
+    if let Some(d) = detail {
+        init.set_detail(&d.into());
+    }
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = w.dispatch_event(&event);
+    }
+}
+
 /// The value of `key` in the URL fragment, checked for length before it is decoded.
 pub fn fragment_param(key: &str) -> Param {
     let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
@@ -201,6 +220,8 @@ pub fn settle(id: &str, ms: i32) {
 pub fn scroll_top_and_focus(id: &str) {
     let Some(w) = web_sys::window() else { return };
     w.scroll_to_with_x_and_y(0.0, 0.0);
+    // In a portal's frame, the portal scrolls the frame's top into view.
+    announce("zhuxue-step", None);
     if let Some(el) = w.document().and_then(|d| d.get_element_by_id(id)) {
         use wasm_bindgen::JsCast;
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {

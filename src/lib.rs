@@ -15,9 +15,11 @@
 //! - [`components::region_picker`]: province → city → county with search.
 //! - [`i18n`]: 简体中文, 繁體中文, English.
 //! - [`browser`]: today's date, local storage, URL fragment, clipboard, print.
+//! - [`embed`]: a portal's settings in the address (`?region=6229&lang=zh-Hant`).
 
 pub mod answers;
 pub mod browser;
+pub mod embed;
 pub mod components {
     pub mod region_picker;
 }
@@ -42,9 +44,10 @@ use state::{Action, LinkProblem, Screen, State, Step};
 /// broken link says so and changes nothing.
 pub fn initial_state() -> State {
     let mut state = State::default();
+    let preset = embed::options();
     let lang = match browser::fragment_param("lang") {
         browser::Param::Value(c) => Some(c),
-        _ => browser::load_lang(),
+        _ => preset.lang.map(|l| l.code().to_string()).or_else(browser::load_lang),
     };
     if let Some(lang) = lang.and_then(|c| Lang::from_code(&c)) {
         state.lang = lang;
@@ -83,6 +86,12 @@ pub fn initial_state() -> State {
                 }
             }
         },
+    }
+    if state.shared.is_none() && blank(&state.answers) {
+        // A portal's presets fill only a blank form (not stored answers, not a shared case).
+        state.answers.as_of = preset.as_of.clone().or(state.answers.as_of.take());
+        state.answers.household.hukou.region = embed::county(preset.hukou);
+        state.answers.student.enrolment.region = embed::county(preset.school);
     }
     if state.answers.as_of.is_none() {
         state.answers.as_of = Some(today);

@@ -29,8 +29,14 @@ fn parse(code: &str) -> Option<u32> {
 #[function_component(RegionPicker)]
 pub fn region_picker(p: &Props) -> Html {
     let lang = p.lang;
-    // Province and prefecture chosen so far when no county is chosen yet.
-    let partial = use_state(|| (None::<u32>, None::<u32>));
+    // Province and prefecture chosen so far when no county is chosen yet (at first, a portal's
+    // preset province or prefecture).
+    let preset = if p.id == "enrol" {
+        crate::embed::options().school
+    } else {
+        crate::embed::options().hukou
+    };
+    let partial = use_state(|| crate::embed::picker_start(preset));
     let query = use_state(String::new);
     let chosen = p.value.as_deref().and_then(parse).filter(|c| regions::county(*c).is_some());
     let (province, prefecture) = match chosen {

@@ -217,6 +217,13 @@ pub fn results(p: &Props) -> Html {
     let copied = use_state(|| false);
     let case = p.answers.to_case();
     let outcome = zhuxue_engine::Case::from_value(&case).and_then(|c| zhuxue_engine::assess(&c));
+    // A portal's page may listen (static/embed-frame.js passes it on only when it opted in).
+    let summary = outcome.as_ref().ok().map(crate::embed::summary);
+    use_effect_with(summary, |s| {
+        if let Some(s) = s {
+            crate::browser::announce("zhuxue-assessment", Some(s));
+        }
+    });
     let mut a: Assessment = match outcome {
         Ok(a) => a,
         Err(err) => {

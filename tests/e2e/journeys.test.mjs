@@ -927,3 +927,86 @@ test('JS API: assess, validate, programs and rulesInfo from a page, shapes as th
   assert.match(got.info.version, /^\d{4}\.\d{2}\.\d{2}$/);
   await page.context().close();
 });
+
+test('portal: one-line embed on another origin fits its content, applies options, tells the portal only height and the opted-in summary', async () => {
+  // The example portal, served from a second origin with a portal's own strict CSP that
+  // allows the calculator's origin.
+  const dir = fs.mkdtempSync(path.join(artifacts, 'portal-'));
+  for (const f of ['portal.html', 'portal.css', 'portal.js']) {
+    const text = fs.readFileSync(path.resolve(here, '../../examples', f), 'utf8');
+    fs.writeFileSync(path.join(dir, f), text.replaceAll('http://127.0.0.1:8080/', server.url));
+  }
+  const app = new URL(server.url).origin;
+  const portal = await serve(dir, { headers: { 'content-security-policy': `default-src 'self'; script-src 'self' ${app}; frame-src ${app}; style-src 'self'` } });
+  const page = await phone(browser);
+  try {
+    await page.addInitScript(() => {
+      window.__messages = [];
+      addEventListener('message', (e) => window.__messages.push({ origin: e.origin, type: e.data && e.data.type }));
+    });
+    await page.goto(`${portal.url}portal.html`);
+    const frameEl = page.locator('iframe.zhuxue-frame');
+    await frameEl.waitFor();
+    assert.equal(await frameEl.getAttribute('title'), '学生资助查询');
+    const frame = await (await frameEl.elementHandle()).contentFrame();
+    await frame.waitForSelector('main#main');
+    // Sized to its content: the frame is as tall as the page inside it (no inner scrollbar).
+    const fits = async () => {
+      const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      const outer = await frameEl.evaluate((f) => f.getBoundingClientRect().height);
+      return Math.abs(inner - outer) <= 1;
+    };
+    await page.waitForFunction(() => document.querySelector('iframe.zhuxue-frame').style.height !== '40rem');
+    assert.ok(await fits(), 'the frame fits its content');
+    // Options: 户籍 preset to 临夏州 (the picker starts there), compact (no title), accent colour.
+    assert.equal(await frame.locator('#hukou-province').inputValue(), '620000');
+    assert.equal(await frame.locator('#hukou-prefecture').inputValue(), '622900');
+    assert.equal(await frame.locator('header.top h1').evaluate((h) => h.getBoundingClientRect().height <= 1), true);
+    assert.equal(await frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()), '#8a1c1c');
+    await shot(page, 'journey-20-portal');
+    await answer(frame, {
+      asOf: '2025-10-10', hukou: ['东乡', '甘肃省临夏回族自治州东乡族自治县'], area: 'rural', statuses: [['lifted_out', '2021-01-01']],
+      stage: 'junior', grade: 2, school: ['ownership-public', 'boarding-true', 'setting-rural'], more: ['hardship-special', 'disabled-false', 'orphan-false'],
+    }, 'portal');
+    // The portal opted in to summaries: its own script shows the total; the frame still fits.
+    await page.waitForSelector('#portal-summary:not(:empty)');
+    assert.match(await page.locator('#portal-summary').innerText(), /^本次查询：可享受 4 项资助，现金每年约 1500 元（规则版本 \d{4}\.\d{2}\.\d{2}）。$/);
+    await page.waitForFunction(() => Math.abs(document.querySelector('iframe.zhuxue-frame').getBoundingClientRect().height
+      - Number.parseFloat(document.querySelector('iframe.zhuxue-frame').style.height)) < 1);
+    assert.ok(await fits(), 'the frame fits the results');
+    await shot(page, 'journey-20-portal-results');
+    // Nothing reached the portal's page but height, scroll-to-top and the summary, all from the
+    // calculator's origin; the portal's host saw only its own three files (and the browser's favicon request).
+    const messages = await page.evaluate(() => window.__messages);
+    assert.ok(messages.length > 0);
+    assert.deepEqual([...new Set(messages.map((m) => m.origin))], [app]);
+    assert.deepEqual([...new Set(messages.map((m) => m.type))].sort(), ['zhuxue:height', 'zhuxue:summary', 'zhuxue:top']);
+    assert.deepEqual([...new Set(portal.log.map((l) => l.path))].filter((p) => p !== '/favicon.ico').sort(), ['/portal.css', '/portal.html', '/portal.js']);
+    // A message from anywhere else is ignored: the frame keeps its height.
+    const before = await frameEl.evaluate((f) => f.style.height);
+    await page.evaluate(() => window.postMessage({ type: 'zhuxue:height', height: 5 }, '*'));
+    await page.waitForTimeout(100);
+    assert.equal(await frameEl.evaluate((f) => f.style.height), before);
+    assert.deepEqual(await page.evaluate(() => window.__csp), [], 'the portal CSP was never violated');
+  } finally {
+    await page.context().close();
+    await portal.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('plain iframe or link with settings in the address: language, county preset, compact, accent', async () => {
+  const page = await phone(browser);
+  await page.goto(`${server.url}?lang=en&region=622926&as_of=2025-10-10&compact=1&accent=b00000`);
+  await page.waitForSelector('main#main');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.match(await page.locator('main').innerText(), /Household registration/);
+  await page.waitForSelector('text=✓ 甘肃省临夏回族自治州东乡族自治县');
+  assert.equal(await page.inputValue('#as_of'), '2025-10-10');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()), '#b00000');
+  // Stored answers win over a preset: a reload with another region keeps 东乡.
+  await page.goto(`${server.url}?region=110101`);
+  await page.waitForSelector('text=✓ 甘肃省临夏回族自治州东乡族自治县');
+  await axe(page, 'address settings');
+  await page.context().close();
+});

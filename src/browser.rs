@@ -88,6 +88,15 @@ pub enum Param {
     Value(String),
 }
 
+/// Removes the element with this id, if there is one.
+pub fn remove_element(id: &str) {
+    if let Some(el) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
+    {
+        el.remove();
+    }
+}
+
 /// The page address's query (`?region=6229&lang=en`), as written; empty when none.
 pub fn query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()

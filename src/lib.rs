@@ -188,6 +188,9 @@ pub fn app() -> Html {
         });
     }
     use_effect_with(state.large, |large| browser::set_large(*large));
+    // The static first screen of index.html goes once the app has drawn its own (in the same
+    // task, so both are never painted together).
+    use_effect_with((), |_| browser::remove_element("prerender"));
     // On every screen change (not the first render): to the top, focus on the new heading,
     // which a screen reader then reads.
     {

@@ -2,8 +2,14 @@
 // compatibility-mode browsers) gets a message in Chinese and where to ask, not a blank page.
 (function () {
   var ok = typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
-  if (ok) return;
+  if (ok) {
+    // The static first screen may say 「正在加载」 only when the app can load.
+    document.documentElement.className += ' can-run';
+    return;
+  }
   function show() {
+    var pre = document.getElementById('prerender');
+    if (pre) pre.parentNode.removeChild(pre);
     var box = document.createElement('div');
     box.className = 'fallback';
     box.setAttribute('role', 'alert');

@@ -88,6 +88,20 @@ pub enum Param {
     Value(String),
 }
 
+/// The text of one of the page's own static files (a path relative to the page), or `None`
+/// when it cannot be had (offline before it was ever cached, a server error).
+pub async fn fetch_text(path: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window()?;
+    let response = JsFuture::from(window.fetch_with_str(path)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}
+
 /// Removes the element with this id, if there is one.
 pub fn remove_element(id: &str) {
     if let Some(el) =

@@ -14,6 +14,7 @@
 //! - [`pages::results`]: the results, share link and print view.
 //! - [`components::region_picker`]: province → city → county with search.
 //! - [`i18n`]: 简体中文, 繁體中文, English.
+//! - [`pinyin`]: place names in pinyin (search, English), fetched when first needed.
 //! - [`browser`]: today's date, local storage, URL fragment, clipboard, print.
 //! - [`embed`]: a portal's settings in the address (`?region=6229&lang=zh-Hant`).
 
@@ -24,6 +25,7 @@ pub mod components {
     pub mod region_picker;
 }
 pub mod i18n;
+pub mod pinyin;
 pub mod pages {
     pub mod results;
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 use zhuxue_engine::regions::{self, Level};
 
 use crate::i18n::{Lang, Msg};
+use crate::pinyin;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -88,17 +89,44 @@ pub fn region_picker(p: &Props) -> Html {
         })
     };
 
+    // Pinyin (for a search in letters, and beside every name in English) once it is loaded.
+    let pinyin_ready = use_state(|| pinyin::table().is_some());
+    let wants_pinyin = lang == Lang::En || pinyin::is_latin(&query);
+    {
+        let ready = pinyin_ready.clone();
+        use_effect_with(wants_pinyin, move |wants| {
+            if *wants && !*ready {
+                pinyin::load(Callback::from(move |_| ready.set(true)));
+            }
+        });
+    }
+    let table = pinyin::table();
+    // 甘肃省 in Chinese; 甘肃省 (Gansu Sheng) in English.
+    let named = |code: u32, name: &str| -> String {
+        let zh = lang.zh(name).into_owned();
+        match table.as_ref().filter(|_| lang == Lang::En).and_then(|t| t.name(code)) {
+            Some(r) => format!("{zh} ({r})"),
+            None => zh,
+        }
+    };
     let option = |code: u32, name: &str, selected: bool| {
-        html! { <option value={format!("{code:06}")} {selected}>{ lang.zh(name).into_owned() }</option> }
+        html! { <option value={format!("{code:06}")} {selected}>{ named(code, name) }</option> }
     };
     let prefectures = province.map(regions::children).unwrap_or_default();
     let counties = prefecture
         .filter(|c| regions::county(*c).is_none())
         .map(regions::children)
         .unwrap_or_default();
-    // Traditional characters (東鄉, 廣州) are searched as simplified.
-    let hits = regions::search(&crate::i18n::to_simplified(&query), 8);
-    let not_found = !query.trim().is_empty() && hits.is_empty();
+    // Traditional characters (東鄉, 廣州) are searched as simplified; letters as pinyin.
+    let latin = pinyin::is_latin(&query);
+    let hits: Vec<regions::Region> = if latin {
+        let codes = table.as_ref().map(|t| t.search(&query, 8)).unwrap_or_default();
+        codes.into_iter().filter_map(regions::lookup).collect()
+    } else {
+        regions::search(&crate::i18n::to_simplified(&query), 8)
+    };
+    // (A pinyin search says 「没有找到」 only once the table is there to search.)
+    let not_found = !query.trim().is_empty() && hits.is_empty() && (!latin || table.is_some());
     let id = &p.id;
 
     html! {
@@ -119,7 +147,7 @@ pub fn region_picker(p: &Props) -> Html {
                         let on_change = p.on_change.clone();
                         let query = query.clone();
                         let onclick = Callback::from(move |_| { on_change.emit(Some(code.clone())); query.set(String::new()); });
-                        html! { <li><button type="button" class="hit" {onclick}>{ lang.zh(&regions::full_name(r.code)).into_owned() }</button></li> }
+                        html! { <li><button type="button" class="hit" {onclick}>{ pinyin::place(r.code, lang) }</button></li> }
                     }) }
                 </ul>
             }
@@ -141,7 +169,7 @@ pub fn region_picker(p: &Props) -> Html {
                 </select>
             </div>
             if let Some(code) = chosen {
-                <p class="chosen" aria-live="polite">{ "✓ " }{ lang.zh(&regions::full_name(code)).into_owned() }</p>
+                <p class="chosen" aria-live="polite">{ "✓ " }{ pinyin::place(code, lang) }</p>
             }
         </fieldset>
     }

@@ -285,7 +285,7 @@ impl Q {
         let row = self.row();
         let place = |v: Option<&str>| {
             v.and_then(|c| c.parse().ok())
-                .map(|c| lang.zh(&zhuxue_engine::regions::full_name(c)).into_owned())
+                .map(|c| crate::pinyin::place(c, lang))
                 .unwrap_or_else(none)
         };
         let value = a.get(row.field);

@@ -26,6 +26,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 async function open(hash = '') {
   const page = await phone(browser);
+  page.logStart = server.log.length;
   const external = [];
   page.on('request', (r) => { if (!r.url().startsWith(server.url)) external.push(r.url()); });
   await page.goto(server.url + hash);
@@ -521,8 +522,32 @@ test('language switch: 繁體中文 and English', async () => {
   assert.equal(await page.locator('.headline').innerText(), 'Your child can get 2 kinds of aid this school year, about ¥2,300 a year in cash');
   assert.match(await card(page, 'senior.national_grant'), /National grant for general senior high school students \(普通高中国家助学金\)/);
   assert.match(await page.locator('.results').innerText(), /Explanations of the rules and the policy documents are shown in Chinese/);
+  // Place names get their pinyin beside the Chinese (the table is fetched now it is needed).
+  await page.waitForFunction(() => /Min Xian, Dingxi Shi, Gansu Sheng/.test(document.getElementById('p-senior-national_grant')?.textContent || ''));
+  assert.match(await card(page, 'senior.national_grant'), /Paid by the place of enrolment \(甘肃省定西市岷县 · Min Xian, Dingxi Shi, Gansu Sheng\)/);
   await axe(page, 'lang: en');
   await shot(page, 'journey-8-english');
+});
+
+test('county search in pinyin: dongxiang, Min Xian; the table is fetched only when letters are typed', async () => {
+  const page = await open();
+  const atLoad = server.log.slice(page.logStart, page.requestsAtLoad).map((l) => l.path);
+  assert.ok(atLoad.includes('/') && !atLoad.includes('/pinyin/regions.txt'), `not fetched at load: ${atLoad}`);
+  const before = server.log.length;
+  await page.fill('#hukou-search', 'dongxiang');
+  await page.getByRole('button', { name: '甘肃省临夏回族自治州东乡族自治县', exact: true }).waitFor();
+  assert.deepEqual(server.log.slice(before).map((l) => l.path), ['/pinyin/regions.txt']);
+  // Both 东乡 are offered (东乡区 in Jiangxi too), as for the search in characters.
+  assert.equal(await page.getByRole('button', { name: '江西省抚州市东乡区', exact: true }).count(), 1);
+  await page.fill('#hukou-search', 'Min Xian');
+  await page.getByRole('button', { name: '甘肃省定西市岷县', exact: true }).click();
+  await page.waitForSelector('text=✓ 甘肃省定西市岷县');
+  await page.fill('#hukou-search', 'zzzq');
+  await page.waitForSelector('.not-found');
+  assert.match(await page.locator('.not-found').innerText(), /没有找到“zzzq”/);
+  await axe(page, 'pinyin search');
+  await shot(page, 'journey-6h-pinyin-search');
+  await page.context().close();
 });
 
 test('an invalid answer gives a clear message naming the field', async () => {

@@ -162,7 +162,7 @@ messages! {
     County => "区县", "County / district";
     Choose => "请选择", "Choose";
     Search => "按名称搜索区县", "Search a county by name";
-    SearchHint => "如：东乡", "e.g. 东乡";
+    SearchHint => "如：东乡 或 dongxiang", "e.g. 东乡 or dongxiang";
     Statuses => "家庭有以下哪些身份？（可多选；都没有请选最后一项）", "Does the household have any of these statuses? (any number; if none, tick the last one)";
     StatusesNoneOption => "以上都没有（未认定）", "None of these (not recognised)";
     StatusFrom => "认定日期", "Recognised on";
@@ -186,7 +186,7 @@ messages! {
     TermEnrolText => "学籍地是学生学籍所在学校的所在区县，一般就是现在上学的地方；大多数资助由这里的学校发放。", "The county of the school where the student is enrolled, usually where they study now; most aid is paid there.";
     TermRecognised => "什么是“认定”？", "What does “recognised” mean?";
     TermRecognisedText => "认定是指乡村振兴、民政等部门按规定确认并登记了这个身份（如脱贫户、低保），有证明或名单可查；只是家里困难但没有登记的，不算。", "Recognised means the rural-revitalisation or civil-affairs office has confirmed and registered the status (such as 脱贫户 or 低保), with a certificate or list; hardship without registration does not count.";
-    NotFound => "没有找到“{q}”。可以少写几个字（如只写“东乡”），或在下面逐级选择。", "Nothing found for “{q}”. Try fewer characters, or choose step by step below.";
+    NotFound => "没有找到“{q}”。可以少写几个字（如只写“东乡”或拼音“dongxiang”），或在下面逐级选择。", "Nothing found for “{q}”. Try fewer characters (东乡, or dongxiang in pinyin), or choose step by step below.";
     SchoolNameHint => "只知道学校名称？请查看录取通知书或学生证上的学校地址，或问学校在哪个县区。", "Only know the school's name? Its county is on the admission letter or student card, or ask the school.";
     Kindergarten => "幼儿园类型", "Kind of kindergarten";
     KgPublic => "公办幼儿园", "Public";

@@ -294,7 +294,7 @@ test('steps on a phone: a double tap skips nothing, each step starts at the top,
   await page.fill('#hukou-search', '東鄉');
   await page.getByRole('button', { name: '甘肃省临夏回族自治州东乡族自治县', exact: true }).waitFor();
   await page.fill('#hukou-search', '火星县');
-  assert.equal(await page.locator('#q-hukou .not-found').innerText(), '没有找到“火星县”。可以少写几个字（如只写“东乡”），或在下面逐级选择。');
+  assert.equal(await page.locator('#q-hukou .not-found').innerText(), '没有找到“火星县”。可以少写几个字（如只写“东乡”或拼音“dongxiang”），或在下面逐级选择。');
   await pickRegion(page, 'hukou', '岷县', '甘肃省定西市岷县');
   await choose(page, 'area-rural');
   // A 「?」 beside a term opens one sentence.

@@ -29,6 +29,51 @@ struct CitationFile {
     citation: Vec<Citation>,
 }
 
+/// The addresses of each source tag in SOURCES.md (`* S30 http://… (note)`): tag → URLs
+/// (abbreviated ones, with `…`, left out).
+fn source_addresses(path: &Path) -> Vec<(String, Vec<String>)> {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let Some(rest) = line.strip_prefix("* S") else { continue };
+        let tag: String = std::iter::once('S')
+            .chain(rest.chars().take_while(|c| c.is_ascii_alphanumeric()))
+            .collect();
+        let urls = line
+            .split_whitespace()
+            .filter(|w| w.starts_with("http://") || w.starts_with("https://"))
+            .map(|w| w.trim_end_matches([';', ',', ')', '.']).to_string())
+            .filter(|w| !w.contains('…'))
+            .collect();
+        out.push((tag, urls));
+    }
+    out
+}
+
+/// The addresses of the tags a citation's `source` names (`SOURCES.md S30, S30c`); a tag
+/// SOURCES.md does not list fails the build.
+fn addresses_of(id: &str, source: &str, sources: &[(String, Vec<String>)]) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes: Vec<char> = source.chars().collect();
+    let mut i = 0;
+    while i < bytes.len() {
+        let boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if boundary && bytes[i] == 'S' && bytes.get(i + 1).is_some_and(char::is_ascii_digit) {
+            let tag: String = bytes[i..].iter().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            let urls = sources.iter().find(|(t, _)| *t == tag).unwrap_or_else(|| {
+                panic!("citations.toml {id}: source tag {tag} is not in SOURCES.md")
+            });
+            out.extend(urls.1.iter().cloned());
+            i += tag.len();
+        } else {
+            i += 1;
+        }
+    }
+    out.dedup();
+    out
+}
+
 #[derive(Deserialize)]
 struct Citation {
     id: String,
@@ -163,17 +208,20 @@ fn main() {
     .unwrap();
 
     let citations: CitationFile = read_toml(&national.join("citations.toml"));
+    let sources = source_addresses(&national.join("SOURCES.md"));
     out.push_str("pub static CITATIONS: &[Citation] = &[\n");
     for c in &citations.citation {
+        let addresses = addresses_of(&c.id, &c.source, &sources);
         writeln!(
             out,
-            "    Citation {{ id: {:?}, title: {:?}, number: {:?}, issuer: {:?}, date: {}, source: {:?}, confirmed: {}, unverified: {:?}, note: {:?} }},",
+            "    Citation {{ id: {:?}, title: {:?}, number: {:?}, issuer: {:?}, date: {}, source: {:?}, addresses: &{:?}, confirmed: {}, unverified: {:?}, note: {:?} }},",
             c.id,
             c.title,
             c.number,
             c.issuer,
             optional_date(c.date.as_deref()),
             text(&c.source),
+            if texts { addresses } else { Vec::new() },
             c.confirmed,
             c.unverified,
             c.note.as_deref().filter(|_| texts)

@@ -38,6 +38,9 @@ pub struct Citation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     pub source: &'static str,
+    /// Where the sources named in `source` were read (SOURCES.md), when they have an address.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub addresses: &'static [&'static str],
     /// True when the content the rules rely on was read in a retrieved source.
     pub confirmed: bool,
     /// Which parts (number, date, title) no retrieved source gave, when any.

@@ -4,7 +4,7 @@ use zhuxue_engine::date::Date;
 use zhuxue_engine::policy::{self, CITATIONS, META, PARAMETERS, PROGRAMS};
 use zhuxue_engine::regions;
 
-/// The v1 catalogue (../shared/design/architecture.md). External portals rely on these ids.
+/// The v1 catalogue (docs/format.md). External portals rely on these ids.
 /// Added since v1 (optional additions; ids never change): 中职国家奖学金, 校园地贷款, 研究生国家
 /// 奖学金, 服兵役 and 基层就业 compensation.
 const CATALOGUE: [&str; 26] = [
@@ -275,4 +275,56 @@ fn meta_dates_are_consistent() {
 fn region_registry_is_complete_enough_to_name_places() {
     assert_eq!(regions::counts(), (31, 339, 2978));
     assert_eq!(regions::full_name(622926), "甘肃省临夏回族自治州东乡族自治县");
+}
+
+/// Every citation says where its text was read inside the repository — tags of
+/// `policy/national/SOURCES.md` (resolved to their web addresses) or a repository file — and
+/// nothing points outside it.
+#[test]
+fn citation_sources_stand_alone() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    for c in zhuxue_engine::policy::CITATIONS {
+        assert!(
+            !c.source.contains("facts.md") && !c.source.contains("shared/"),
+            "{}: {}",
+            c.id,
+            c.source
+        );
+        if c.source.starts_with("SOURCES.md") {
+            assert!(
+                !c.addresses.is_empty() || c.source.contains("S37") || c.source.contains("S16c"),
+                "{}: no address for {}",
+                c.id,
+                c.source
+            );
+            assert!(
+                c.addresses.iter().all(|a| a.starts_with("http")),
+                "{}: {:?}",
+                c.id,
+                c.addresses
+            );
+        }
+        if let Some(file) = c
+            .source
+            .split('（')
+            .next()
+            .filter(|f| f.starts_with("docs/") || f.starts_with("policy/"))
+        {
+            let path = if file.starts_with("policy/") {
+                root.join("crates/engine").join(file)
+            } else {
+                root.join(file)
+            };
+            assert!(path.exists(), "{}: {} is not in the repository", c.id, file);
+        }
+    }
+    let guofa = zhuxue_engine::policy::citation("guofa-2015-67").unwrap();
+    assert_eq!(guofa.source, "SOURCES.md S30, S30c");
+    assert_eq!(
+        guofa.addresses,
+        [
+            "http://sport555.cn/jiaoyu/news/471909.html",
+            "https://soolun.net/periodical/86c9a8fbb28338c1a32f6a9d9d63c7eb.html"
+        ]
+    );
 }

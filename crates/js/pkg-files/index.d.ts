@@ -58,6 +58,8 @@ export interface Citation {
   issuer: string;
   date?: DateString;
   source: string;
+  /** Web addresses where the text was read (mostly reposts of the official text). */
+  addresses?: string[];
   /** True when the content the rules rely on was read in a retrieved source. */
   confirmed: boolean;
   unverified?: string;

@@ -16,7 +16,8 @@ use crate::tr;
 
 use zhuxue_web::i18n::{Lang, Msg};
 
-/// Department list kinds offered, as the worker names them.
+/// Department list kinds offered, as the worker names them (the page does not link the roster
+/// crate, which lives in the worker; a test checks these are `ListKind::ALL`, in order).
 const KINDS: [(&str, &str); 8] = [
     ("dibao", "低保"),
     ("tekun", "特困"),
@@ -716,5 +717,18 @@ pub fn desk(p: &Props) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_kinds_offered_are_the_kinds_the_worker_reads() {
+        let offered: Vec<&str> = super::KINDS.iter().map(|(k, _)| *k).collect();
+        let read: Vec<&str> = zhuxue_roster::ListKind::ALL.iter().map(|(k, _, _)| *k).collect();
+        assert_eq!(offered, read);
+        for ((_, label), (_, _, short)) in super::KINDS.iter().zip(zhuxue_roster::ListKind::ALL) {
+            assert!(label.starts_with(short), "{label} / {short}");
+        }
     }
 }

@@ -234,7 +234,7 @@ impl ListTable {
 /// Reads a 资助发放名单: an ID column and a 资助项目 column (required), a 发放地 column
 /// (optional).
 fn read_paid_list(bytes: &[u8], list: usize, lists: &mut Lists) -> Result<(usize, usize), String> {
-    let t = ListTable::read(bytes, || "找不到身份证号列".to_string())?;
+    let t = ListTable::read(bytes, || "找不到身份证号列（如“身份证号”）".to_string())?;
     let program_col = t
         .column(&["资助项目", "项目名称", "资助类型", "项目"])
         .ok_or_else(|| "找不到资助项目列（如“资助项目”）".to_string())?;
@@ -305,7 +305,8 @@ impl Payer {
 /// decides the status, and 「…(不享受政策)」 / 「…(风险已消除)」 give none) and a date column
 /// (认定日期, the status's start).
 fn read_list(kind: ListKind, bytes: &[u8], lists: &mut Lists) -> Result<(usize, usize), String> {
-    let t = ListTable::read(bytes, || format!("{}名单中找不到身份证号列", kind.label()))?;
+    // (The caller names the list: 「低保名单：找不到身份证号列…」.)
+    let t = ListTable::read(bytes, || "找不到身份证号列（如“身份证号”）".to_string())?;
     let cat_col = t.column(&["类别", "人员类型", "贫困类型", "身份类型", "类型", "属性"]);
     let date_col = t.column(&["认定日期", "认定时间", "纳入时间", "开始日期"]);
     Ok(t.each_row(|id, row| {

@@ -409,3 +409,18 @@ fn a_payment_list_without_a_program_column_is_refused_by_name() {
         .unwrap_err();
     assert_eq!(e, "资助发放名单：找不到资助项目列（如“资助项目”）");
 }
+
+/// A list without an ID column is refused with one message naming the list once.
+#[test]
+fn a_list_without_an_id_column_is_named_once() {
+    let list = "姓名,类别\n张三,低保\n".as_bytes().to_vec();
+    let err = check(&file("roster-template.csv"), &[(ListKind::Dibao, list.clone())], &options())
+        .unwrap_err();
+    assert_eq!(err, "低保名单：找不到身份证号列（如“身份证号”）");
+    let err =
+        check(&file("roster-template.csv"), &[(ListKind::Paid, list)], &options()).unwrap_err();
+    assert!(
+        err.ends_with("名单：找不到身份证号列（如“身份证号”）") && err.matches("名单").count() == 1,
+        "{err}"
+    );
+}

@@ -69,19 +69,25 @@ impl Table {
     }
 
     /// County-level places whose romanization starts with the query (`dongxiang` finds 东乡区
-    /// and 东乡族自治县, `min xian` finds 岷县), in code order, at most `limit`.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<u32> {
+    /// and 东乡族自治县, `min xian` finds 岷县), at most `limit`: those in `province` (the one
+    /// chosen or preset) first, then the closest (shortest) names, then in code order.
+    pub fn search(&self, query: &str, limit: usize, province: Option<u32>) -> Vec<u32> {
         let q = key(query);
         if q.is_empty() {
             return Vec::new();
         }
-        self.rows
+        let mut hits: Vec<(bool, usize, u32)> = self
+            .rows
             .iter()
-            .filter(|(_, name)| key(name).starts_with(&q))
-            .map(|(code, _)| *code)
-            .filter(|code| regions::county(*code).is_some())
-            .take(limit)
-            .collect()
+            .filter(|(code, _)| regions::county(*code).is_some())
+            .filter_map(|(code, name)| {
+                let k = key(name);
+                k.starts_with(&q)
+                    .then(|| (Some(code / 10_000 * 10_000) != province, k.len(), *code))
+            })
+            .collect();
+        hits.sort();
+        hits.into_iter().take(limit).map(|(_, _, code)| code).collect()
     }
 
     /// The place from the county up, as an English address is written: `Min Xian, Dingxi Shi,
@@ -205,14 +211,18 @@ mod tests {
     #[test]
     fn search_by_pinyin_ignores_case_spaces_apostrophes_and_tones() {
         let t = table();
-        let found = t.search("dongxiang", 10);
+        let found = t.search("dongxiang", 10, None);
         assert!(found.contains(&622926) && found.contains(&361003), "{found:?}");
-        assert_eq!(t.search("Dōng Xiāng", 10), found);
-        assert!(t.search("min xian", 10).contains(&621126));
-        assert!(t.search("lu'an", 10).iter().all(|c| regions::county(*c).is_some()));
-        assert!(t.search("  ", 10).is_empty());
-        assert!(t.search("zzzz", 10).is_empty());
-        assert_eq!(t.search("a", 3).len(), 3);
+        assert_eq!(t.search("Dōng Xiāng", 10, None), found);
+        assert!(t.search("min xian", 10, None).contains(&621126));
+        assert!(t.search("lu'an", 10, None).iter().all(|c| regions::county(*c).is_some()));
+        assert!(t.search("  ", 10, None).is_empty());
+        assert!(t.search("zzzz", 10, None).is_empty());
+        assert_eq!(t.search("a", 3, None).len(), 3);
+        // The shortest names first; with 甘肃 chosen, 岷县 comes first for "min".
+        assert_eq!(t.search("min", 1, Some(620000)), [621126]);
+        assert_eq!(t.search("dongxiang", 1, Some(620000)), [622926]);
+        assert_eq!(t.search("dongxiang", 1, Some(360000)), [361003]);
     }
 
     #[test]

@@ -120,10 +120,14 @@ pub fn region_picker(p: &Props) -> Html {
     // Traditional characters (東鄉, 廣州) are searched as simplified; letters as pinyin.
     let latin = pinyin::is_latin(&query);
     let hits: Vec<regions::Region> = if latin {
-        let codes = table.as_ref().map(|t| t.search(&query, 8)).unwrap_or_default();
+        let codes = table.as_ref().map(|t| t.search(&query, 8, province)).unwrap_or_default();
         codes.into_iter().filter_map(regions::lookup).collect()
     } else {
-        regions::search(&crate::i18n::to_simplified(&query), 8)
+        // The province chosen (or preset by a portal) first.
+        let mut hits = regions::search(&crate::i18n::to_simplified(&query), 64);
+        hits.sort_by_key(|r| Some(r.code / 10_000 * 10_000) != province);
+        hits.truncate(8);
+        hits
     };
     // (A pinyin search says 「没有找到」 only once the table is there to search.)
     let not_found = !query.trim().is_empty() && hits.is_empty() && (!latin || table.is_some());

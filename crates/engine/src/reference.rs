@@ -1,14 +1,20 @@
-//! The reference cases: every policy case of `tests/cases/*.json` (each a case and its exact
+//! The reference cases: every policy case of `tests/cases/*.toml` (each a case and its exact
 //! expected answer), compiled in, and the one harness that checks them. `cargo test` runs them
 //! (`tests/policy_cases.rs`); the officer desk runs the same cases in the browser, so an
 //! officer can see that the build in front of them gives the published answers
 //! ("N / N 一致").
 //!
-//! File shape:
-//! ```json
-//! { "theme": "…", "defaults": { …case… },
-//!   "tests": [ { "name": "…", "source": "facts.md §11 #6", "case": { …merged onto defaults… },
-//!                "expect": { … } } ] }
+//! File shape (TOML, so each case can carry comments: its source, why the boundary matters):
+//! ```toml
+//! theme = "…"
+//! [defaults]            # a whole case
+//! as_of = "2025-03-10"
+//! [[tests]]
+//! name = "…"
+//! # Source: …
+//! case = { … }          # merged onto the defaults; "<absent>" removes a default
+//! expect.total_annual_yuan = 750
+//! expect.entitled."compulsory.nonboarding_allowance" = { outcome = "eligible", yuan = 750 }
 //! ```
 //! `expect` keys:
 //! - `entitled`: program → { outcome, yuan, min_yuan, max_yuan, annual_yuan, kind, form, days, payer,
@@ -23,23 +29,11 @@
 
 use serde_json::Value;
 
-/// The case files, by name.
-pub const FILES: [(&str, &str); 11] = [
-    ("compulsory.json", include_str!("../tests/cases/compulsory.json")),
-    ("errors.json", include_str!("../tests/cases/errors.json")),
-    ("graduate.json", include_str!("../tests/cases/graduate.json")),
-    ("higher.json", include_str!("../tests/cases/higher.json")),
-    ("inputs.json", include_str!("../tests/cases/inputs.json")),
-    ("nutrition.json", include_str!("../tests/cases/nutrition.json")),
-    ("preschool.json", include_str!("../tests/cases/preschool.json")),
-    ("senior.json", include_str!("../tests/cases/senior.json")),
-    ("trust.json", include_str!("../tests/cases/trust.json")),
-    ("trust_higher.json", include_str!("../tests/cases/trust_higher.json")),
-    ("vocational.json", include_str!("../tests/cases/vocational.json")),
-];
+// The case files, by name (`FILES`): `tests/cases/*.toml` turned into JSON by build.rs.
+include!(concat!(env!("OUT_DIR"), "/cases.rs"));
 
 /// Deep-merges `patch` onto `base`: objects merge key by key, anything else replaces, and a
-/// `null` in the patch removes the key.
+/// `null` in the patch (`"<absent>"` in the TOML) removes the key.
 pub fn merge(base: &mut Value, patch: &Value) {
     match (base, patch) {
         (Value::Object(b), Value::Object(p)) => {

@@ -310,6 +310,8 @@ fn main() {
     }
     out.push_str("];\n");
 
+    program_enum(&mut out, &programs.program);
+
     let lists_dir = national.join("lists");
     let mut lists: Vec<PathBuf> = std::fs::read_dir(&lists_dir)
         .unwrap()
@@ -556,4 +558,28 @@ fn slug(title: &str) -> String {
         }
     }
     out.trim_end_matches('_').to_string()
+}
+
+/// `enum Program`, one variant per catalogue entry in programs.toml order (the index into
+/// `PROGRAMS`), so the rules name programs by variant, never by a string a typo could break.
+fn program_enum(out: &mut String, programs: &[Program]) {
+    let variant = |id: &str| -> String {
+        id.split(['.', '_'])
+            .map(|w| {
+                let mut c = w.chars();
+                c.next().map_or(String::new(), |f| f.to_ascii_uppercase().to_string() + c.as_str())
+            })
+            .collect()
+    };
+    out.push_str("/// Every program of the national catalogue (generated from programs.toml).\n");
+    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Program {\n");
+    for p in programs {
+        writeln!(out, "    /// `{}` {}\n    {},", p.id, p.name, variant(&p.id)).unwrap();
+    }
+    out.push_str("}\n\nimpl Program {\n");
+    writeln!(out, "    pub const ALL: [Program; {}] = [", programs.len()).unwrap();
+    for p in programs {
+        writeln!(out, "        Program::{},", variant(&p.id)).unwrap();
+    }
+    out.push_str("    ];\n}\n");
 }

@@ -212,6 +212,22 @@ pub fn program(id: &str) -> Option<&'static ProgramInfo> {
     PROGRAMS.iter().find(|p| p.id == id)
 }
 
+impl Program {
+    /// Its catalogue entry (`PROGRAMS` is generated in the same order as the variants).
+    pub fn info(self) -> &'static ProgramInfo {
+        &PROGRAMS[self as usize]
+    }
+
+    /// Its stable id (`compulsory.boarding_allowance`).
+    pub fn id(self) -> &'static str {
+        self.info().id
+    }
+
+    pub fn from_id(id: &str) -> Option<Program> {
+        Program::ALL.into_iter().find(|p| p.id() == id)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@ const COMPULSORY_TEXT: &str = "仅适用于义务教育阶段（小学、初中�
 /// 学前一年免保育教育费 (国办发〔2025〕27号): the final kindergarten year (大班), public
 /// kindergartens waived in full, approved private ones reduced by the public level.
 pub(crate) fn preschool_fee_waiver(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("preschool.fee_waiver");
+    let mut e = Eval::new(Program::PreschoolFeeWaiver);
     const CITE: &[&str] = &["guobanfa-2025-27"];
     if !e.stage_and_date(ctx, &[Stage::Preschool], "仅适用于学前教育阶段（幼儿园）儿童")
     {
@@ -61,7 +61,7 @@ pub(crate) fn preschool_fee_waiver(ctx: &Ctx) -> Eval {
 /// 学前教育家庭经济困难幼儿资助: local amounts, for children in 普惠性 kindergartens who are
 /// in hardship, orphans or disabled.
 pub(crate) fn preschool_hardship_aid(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("preschool.hardship_aid");
+    let mut e = Eval::new(Program::PreschoolHardshipAid);
     const CITE: &[&str] = &["preschool-aid-2011"];
     if !e.stage_and_date(ctx, &[Stage::Preschool], "仅适用于学前教育阶段（幼儿园）儿童")
     {
@@ -93,7 +93,7 @@ pub(crate) fn preschool_hardship_aid(ctx: &Ctx) -> Eval {
 
 /// 义务教育免学杂费: every compulsory-stage student, public or private.
 pub(crate) fn tuition_waiver(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("compulsory.tuition_waiver");
+    let mut e = Eval::new(Program::CompulsoryTuitionWaiver);
     if !e.stage_and_date(ctx, COMPULSORY, COMPULSORY_TEXT) {
         return e;
     }
@@ -109,7 +109,7 @@ pub(crate) fn tuition_waiver(ctx: &Ctx) -> Eval {
 
 /// 免费提供国家规定课程教科书: every compulsory-stage student.
 pub(crate) fn free_textbooks(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("compulsory.free_textbooks");
+    let mut e = Eval::new(Program::CompulsoryFreeTextbooks);
     if !e.stage_and_date(ctx, COMPULSORY, COMPULSORY_TEXT) {
         return e;
     }
@@ -137,7 +137,7 @@ fn boarding_rate(ctx: &Ctx) -> Option<&'static crate::policy::DatedValue> {
 
 /// 家庭经济困难寄宿生生活补助.
 pub(crate) fn boarding_allowance(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("compulsory.boarding_allowance");
+    let mut e = Eval::new(Program::CompulsoryBoardingAllowance);
     const CITE: &[&str] = &["guofa-2015-67"];
     if !e.stage_and_date(ctx, COMPULSORY, COMPULSORY_TEXT) {
         return e;
@@ -167,7 +167,7 @@ pub(crate) fn boarding_allowance(ctx: &Ctx) -> Eval {
 
 /// 家庭经济困难非寄宿生生活补助: the four categories, 50% of the boarder rate, from autumn 2019.
 pub(crate) fn nonboarding_allowance(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("compulsory.nonboarding_allowance");
+    let mut e = Eval::new(Program::CompulsoryNonboardingAllowance);
     const CITE: &[&str] = &["mof-2019-compulsory-funds"];
     if !e.stage_and_date(ctx, COMPULSORY, COMPULSORY_TEXT) {
         return e;
@@ -204,7 +204,7 @@ pub(crate) fn nonboarding_allowance(ctx: &Ctx) -> Eval {
 /// 农村义务教育学生营养改善计划: every student of a pilot school; national pilot = the former
 /// contiguous poverty-area counties, not counting the county towns.
 pub(crate) fn nutrition_meal(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("compulsory.nutrition_meal");
+    let mut e = Eval::new(Program::CompulsoryNutritionMeal);
     const CITE: &[&str] = &["nutrition-2021"];
     if !e.stage_and_date(ctx, COMPULSORY, COMPULSORY_TEXT) {
         return e;

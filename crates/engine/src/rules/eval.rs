@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::assessment::*;
-use crate::policy::{self, DatedValue, ProgramInfo};
+use crate::policy::{DatedValue, ProgramInfo};
 
 use super::*;
 
@@ -33,10 +33,9 @@ pub(crate) struct Eval {
 pub(crate) type Text = Cow<'static, str>;
 
 impl Eval {
-    pub fn new(id: &str) -> Eval {
-        let info = policy::program(id).unwrap_or_else(|| unreachable_program(id));
+    pub fn new(program: Program) -> Eval {
         Eval {
-            info,
+            info: program.info(),
             criteria: Vec::with_capacity(4),
             needs: Vec::new(),
             conditional: false,
@@ -114,13 +113,6 @@ impl Eval {
         }
         true
     }
-}
-
-pub(crate) fn unreachable_program(id: &str) -> &'static ProgramInfo {
-    // Every id the rules use is in programs.toml (checked by tests/policy_data.rs); fall back
-    // to the first program rather than panic if data and code ever drift.
-    debug_assert!(false, "program {id} missing from programs.toml");
-    &policy::PROGRAMS[0]
 }
 
 /// Amount from a dated value.

@@ -4,7 +4,7 @@
 use crate::assessment::*;
 use crate::case::{Area, Case, RegionCode, Stage, StatusKind};
 use crate::date::Date;
-use crate::policy::{ProgramInfo, StatusOn, META};
+use crate::policy::{Program, ProgramInfo, StatusOn, META};
 use crate::regions;
 
 /// Which household statuses hold on one day.
@@ -90,8 +90,8 @@ impl<'a> Ctx<'a> {
             .map(|a| a.region)
     }
 
-    pub fn received(&self, program: &str) -> bool {
-        self.case.student.aid_received.iter().any(|a| a.program == program)
+    pub fn received(&self, program: Program) -> bool {
+        self.case.student.aid_received.iter().any(|a| a.program == program.id())
     }
 
     pub fn stage(&self) -> Stage {

@@ -37,7 +37,7 @@ fn full_time(e: &mut Eval, ctx: &Ctx, cite: &'static str) -> bool {
 
 /// 本专科生国家助学金: family-hardship students; all full-time veteran students at the average.
 pub(crate) fn national_grant(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("higher.national_grant");
+    let mut e = Eval::new(Program::HigherNationalGrant);
     if !e.stage_and_date(ctx, UNDERGRAD, UNDERGRAD_TEXT)
         || !full_time(&mut e, ctx, "aid-adjust-2024")
     {
@@ -73,14 +73,14 @@ fn second_year_or_above(e: &mut Eval, ctx: &Ctx) -> bool {
 
 /// 国家奖学金 (本专科): second year or above, merit-based, not means-tested.
 pub(crate) fn national_scholarship(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("higher.national_scholarship");
+    let mut e = Eval::new(Program::HigherNationalScholarship);
     if !e.stage_and_date(ctx, UNDERGRAD, UNDERGRAD_TEXT)
         || !full_time(&mut e, ctx, "encouragement-rules")
         || !second_year_or_above(&mut e, ctx)
     {
         return e;
     }
-    if ctx.received("higher.encouragement_scholarship") {
+    if ctx.received(Program::HigherEncouragementScholarship) {
         e.fail(
             "not_with_encouragement",
             "本学年已获国家励志奖学金，不能同时获得国家奖学金",
@@ -94,7 +94,7 @@ pub(crate) fn national_scholarship(ctx: &Ctx) -> Eval {
         "须学习成绩特别优秀、综合表现突出，经学校评审获得（名额有限）",
         &["encouragement-rules"],
     );
-    e.excludes.push("higher.encouragement_scholarship");
+    e.excludes.push(Program::HigherEncouragementScholarship.id());
     if let Some(v) = HIGHER_NATIONAL_SCHOLARSHIP_AMOUNT.at(ctx.date) {
         e.amount = Some(amount(AmountKind::CashOnce, v));
     }
@@ -104,7 +104,7 @@ pub(crate) fn national_scholarship(ctx: &Ctx) -> Eval {
 /// 国家励志奖学金: second year or above, family hardship, merit; not with the 国家奖学金 in the
 /// same year; not for 公费师范生 of the MOE normal universities.
 pub(crate) fn encouragement_scholarship(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("higher.encouragement_scholarship");
+    let mut e = Eval::new(Program::HigherEncouragementScholarship);
     const CITE: &[&str] = &["encouragement-rules"];
     if !e.stage_and_date(ctx, UNDERGRAD, UNDERGRAD_TEXT)
         || !full_time(&mut e, ctx, "encouragement-rules")
@@ -138,7 +138,7 @@ pub(crate) fn encouragement_scholarship(ctx: &Ctx) -> Eval {
             ),
         }
     }
-    if ctx.received("higher.national_scholarship") {
+    if ctx.received(Program::HigherNationalScholarship) {
         e.fail("not_with_national", "本学年已获国家奖学金，不能同时获得国家励志奖学金", CITE);
         return e;
     }
@@ -146,7 +146,7 @@ pub(crate) fn encouragement_scholarship(ctx: &Ctx) -> Eval {
         return e;
     }
     e.unknown("merit", Unknown::Conditional, "须品学兼优，经学校评审获得（名额有限）", CITE);
-    e.excludes.push("higher.national_scholarship");
+    e.excludes.push(Program::HigherNationalScholarship.id());
     if let Some(v) = HIGHER_ENCOURAGEMENT_SCHOLARSHIP_AMOUNT.at(ctx.date) {
         e.amount = Some(amount(AmountKind::CashOnce, v));
     }
@@ -173,7 +173,7 @@ fn loan_ceiling(e: &mut Eval, ctx: &Ctx) -> Option<Option<&'static DatedValue>> 
 
 /// 生源地信用助学贷款: family-hardship students of 本专科 and 研究生; arranged in the home county.
 pub(crate) fn origin_loan(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("higher.origin_loan");
+    let mut e = Eval::new(Program::HigherOriginLoan);
     let Some(ceiling) = loan_ceiling(&mut e, ctx) else { return e };
     if let Some(v) = ceiling {
         e.amount = Some(amount(AmountKind::LoanLimit, v));
@@ -188,14 +188,14 @@ pub(crate) fn origin_loan(ctx: &Ctx) -> Eval {
         format!("向户籍所在县（{}）学生资助管理中心申请", ctx.hukou.name),
         &["origin-loan-county-centre"],
     );
-    e.excludes.push("higher.campus_loan");
+    e.excludes.push(Program::HigherCampusLoan.id());
     e
 }
 
 /// 校园地国家助学贷款: the same ceilings as the home-county loan, at universities that run it;
 /// a student takes one of the two in a year.
 pub(crate) fn campus_loan(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("higher.campus_loan");
+    let mut e = Eval::new(Program::HigherCampusLoan);
     let Some(ceiling) = loan_ceiling(&mut e, ctx) else { return e };
     if let Some(v) = ceiling {
         e.amount = Some(amount(AmountKind::LoanLimit, v));
@@ -206,14 +206,14 @@ pub(crate) fn campus_loan(ctx: &Ctx) -> Eval {
         "由就读高校与经办银行办理，是否开办以学校为准；与生源地信用助学贷款同一学年只能选择一种",
         &["loan-2024"],
     );
-    e.excludes.push("higher.origin_loan");
+    e.excludes.push(Program::HigherOriginLoan.id());
     e
 }
 
 /// 新生入学资助: needy freshmen from the 22 central and western provinces; 500 in-province,
 /// 1000 out-of-province; a lottery-fund programme whose continuation is not verified.
 pub(crate) fn freshman_travel(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("higher.freshman_travel");
+    let mut e = Eval::new(Program::HigherFreshmanTravel);
     const CITE: &[&str] = &["freshman-2012"];
     if !e.stage_and_date(ctx, UNDERGRAD, UNDERGRAD_TEXT) || !full_time(&mut e, ctx, "freshman-2012")
     {
@@ -258,7 +258,7 @@ pub(crate) fn freshman_travel(ctx: &Ctx) -> Eval {
 
 /// 绿色通道: needy freshmen enrol first; aid is arranged afterwards.
 pub(crate) fn green_channel(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("higher.green_channel");
+    let mut e = Eval::new(Program::HigherGreenChannel);
     const CITE: &[&str] = &["green-channel"];
     if !e.stage_and_date(ctx, UNDERGRAD, UNDERGRAD_TEXT) || !full_time(&mut e, ctx, "green-channel")
     {
@@ -284,7 +284,7 @@ pub(crate) fn green_channel(ctx: &Ctx) -> Eval {
 /// 研究生国家助学金: full-time postgraduates in the national enrolment plan, except those with a
 /// fixed salary.
 pub(crate) fn graduate_national_grant(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("graduate.national_grant");
+    let mut e = Eval::new(Program::GraduateNationalGrant);
     const CITE: &[&str] = &["graduate-grant-2013"];
     if !e.stage_and_date(ctx, GRADUATE, "仅适用于全日制研究生")
         || !full_time(&mut e, ctx, "graduate-grant-2013")
@@ -331,7 +331,7 @@ pub(crate) fn graduate_national_grant(ctx: &Ctx) -> Eval {
 
 /// 研究生国家奖学金: merit-based, for full-time postgraduates.
 pub(crate) fn graduate_national_scholarship(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("graduate.national_scholarship");
+    let mut e = Eval::new(Program::GraduateNationalScholarship);
     if !e.stage_and_date(ctx, GRADUATE, "仅适用于全日制研究生")
         || !full_time(&mut e, ctx, "aid-adjust-2024")
     {
@@ -357,7 +357,7 @@ pub(crate) fn graduate_national_scholarship(ctx: &Ctx) -> Eval {
 /// 研究生学业奖学金: merit-based, set by each university. The central support standard is a
 /// figure for central universities only; a local university's is set by its province.
 pub(crate) fn graduate_academic_scholarship(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("graduate.academic_scholarship");
+    let mut e = Eval::new(Program::GraduateAcademicScholarship);
     if !e.stage_and_date(ctx, GRADUATE, "仅适用于全日制研究生")
         || !full_time(&mut e, ctx, "aid-adjust-2024")
     {
@@ -417,7 +417,7 @@ fn cap(
 /// 服兵役高等学校学生国家教育资助: a student (or new entrant) who enlists gets the tuition paid
 /// compensated, or the national student loan repaid, whichever is higher, up to a yearly cap.
 pub(crate) fn military_tuition_compensation(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("military.tuition_compensation");
+    let mut e = Eval::new(Program::MilitaryTuitionCompensation);
     const CITE: &[&str] = &["aid-funds-2019"];
     if !e.stage_and_date(ctx, HIGHER, "仅适用于高等学校（本专科、研究生）学生及新生")
         || !full_time(&mut e, ctx, "aid-funds-2019")
@@ -441,7 +441,7 @@ pub(crate) fn military_tuition_compensation(ctx: &Ctx) -> Eval {
 /// 退役士兵学生学费减免: a veteran who enters or returns to higher education has tuition waived,
 /// up to the same yearly cap.
 pub(crate) fn military_tuition_waiver(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("military.tuition_waiver");
+    let mut e = Eval::new(Program::MilitaryTuitionWaiver);
     const CITE: &[&str] = &["aid-funds-2019"];
     if !e.stage_and_date(ctx, HIGHER, "仅适用于高等学校（本专科、研究生）学生")
         || !full_time(&mut e, ctx, "aid-funds-2019")
@@ -463,7 +463,7 @@ pub(crate) fn military_tuition_waiver(ctx: &Ctx) -> Eval {
 /// 中央高校毕业生基层就业学费补偿、国家助学贷款代偿: graduates of central universities who
 /// work at least three years at county level or below in the central and western regions.
 pub(crate) fn grassroots_tuition_compensation(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("grassroots.tuition_compensation");
+    let mut e = Eval::new(Program::GrassrootsTuitionCompensation);
     const CITE: &[&str] = &["grassroots-2015"];
     if !e.stage_and_date(ctx, HIGHER, "仅适用于高校学生（毕业时申请）") {
         return e;

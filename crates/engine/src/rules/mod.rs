@@ -22,6 +22,7 @@ pub(crate) mod notices;
 mod payer;
 mod secondary;
 
+pub(crate) use crate::policy::Program;
 pub(crate) use eval::*;
 pub(crate) use facts::*;
 pub(crate) use hardship::*;
@@ -157,5 +158,27 @@ fn annual(a: &Amount) -> i64 {
         AmountKind::CashPerDay => yuan * a.days.unwrap_or(0),
         AmountKind::InKind => a.days.map_or(yuan, |days| yuan * days),
         AmountKind::LoanLimit => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rules run in catalogue order, one per program: the i-th rule evaluates the i-th
+    /// program of the generated enum (and so of programs.toml).
+    #[test]
+    fn one_rule_per_program_in_catalogue_order() {
+        let case = Case::from_json(include_str!("../../../../examples/junior-boarder-gansu.json"))
+            .unwrap();
+        let ctx = Ctx::new(&case);
+        let ran: Vec<&str> = RULES.iter().map(|rule| rule(&ctx).info.id).collect();
+        let catalogue: Vec<&str> = Program::ALL.iter().map(|p| p.id()).collect();
+        assert_eq!(ran, catalogue);
+        assert_eq!(
+            Program::from_id("compulsory.boarding_allowance"),
+            Some(Program::CompulsoryBoardingAllowance)
+        );
+        assert_eq!(Program::from_id("compulsory.bonus"), None);
     }
 }

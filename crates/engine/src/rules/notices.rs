@@ -100,20 +100,19 @@ fn double_aid(ctx: &Ctx, notices: &mut Vec<Notice>) {
     }
     for (a, b) in EXCLUSIVE_PAIRS {
         if ctx.received(a) && ctx.received(b) {
-            let name = |id: &str| policy::program(id).map_or("", |p| p.name);
             notices.push(Notice::new(
                 NoticeKind::DoubleAid,
-                format!("同一学年不能同时获得{}和{}。", name(a), name(b)),
-                vec![a, b],
+                format!("同一学年不能同时获得{}和{}。", a.info().name, b.info().name),
+                vec![a.id(), b.id()],
             ));
         }
     }
 }
 
 /// Programs a student may not hold in the same school year.
-const EXCLUSIVE_PAIRS: [(&str, &str); 2] = [
-    ("higher.national_scholarship", "higher.encouragement_scholarship"),
-    ("higher.origin_loan", "higher.campus_loan"),
+const EXCLUSIVE_PAIRS: [(Program, Program); 2] = [
+    (Program::HigherNationalScholarship, Program::HigherEncouragementScholarship),
+    (Program::HigherOriginLoan, Program::HigherCampusLoan),
 ];
 
 /// 「经核实未在省外享受资助」 yet the case lists aid received out of province: the 户籍地 must

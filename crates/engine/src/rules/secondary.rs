@@ -12,7 +12,7 @@ use crate::policy::{
 
 /// 普通高中免学杂费: the four categories, public schools (private: subsidy at the public rate).
 pub(crate) fn senior_fee_waiver(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("senior.fee_waiver");
+    let mut e = Eval::new(Program::SeniorFeeWaiver);
     const CITE: &[&str] = &["senior-waiver-2016"];
     if !e.stage_and_date(ctx, &[Stage::Senior], "仅适用于普通高中学生") {
         return e;
@@ -40,7 +40,7 @@ pub(crate) fn senior_fee_waiver(ctx: &Ctx) -> Eval {
 
 /// 普通高中国家助学金: family-hardship students; average and range by date.
 pub(crate) fn senior_national_grant(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("senior.national_grant");
+    let mut e = Eval::new(Program::SeniorNationalGrant);
     if !e.stage_and_date(ctx, &[Stage::Senior], "仅适用于普通高中学生") {
         return e;
     }
@@ -79,7 +79,7 @@ fn grant_area(ctx: &Ctx) -> Option<(bool, String)> {
 /// 中职免学费 (2012): all rural students, urban 涉农 majors and family-hardship students in
 /// years 1–3; art-performance majors excluded; full-time formal enrolment.
 pub(crate) fn vocational_tuition_waiver(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("vocational.tuition_waiver");
+    let mut e = Eval::new(Program::VocationalTuitionWaiver);
     const CITE: &[&str] = &["vocational-2012"];
     if !e.stage_and_date(
         ctx,
@@ -152,7 +152,7 @@ pub(crate) fn vocational_tuition_waiver(ctx: &Ctx) -> Eval {
 /// 中职国家助学金: 涉农 majors, family-hardship students, and every rural student in schools of
 /// the former contiguous poverty areas; years 1–2, and year 3 from spring 2025.
 pub(crate) fn vocational_national_grant(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("vocational.national_grant");
+    let mut e = Eval::new(Program::VocationalNationalGrant);
     if !e.stage_and_date(
         ctx,
         &[Stage::SecondaryVocational],
@@ -241,7 +241,7 @@ pub(crate) fn vocational_national_grant(ctx: &Ctx) -> Eval {
 
 /// 中等职业教育国家奖学金: second year or above, merit-based, not means-tested.
 pub(crate) fn vocational_national_scholarship(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("vocational.national_scholarship");
+    let mut e = Eval::new(Program::VocationalNationalScholarship);
     const CITE: &[&str] = &["vocational-scholarship-2019"];
     if !e.stage_and_date(
         ctx,
@@ -279,7 +279,7 @@ pub(crate) fn vocational_national_scholarship(ctx: &Ctx) -> Eval {
 /// 2025-12-31. Statuses are read on the first day of the term: a household flagged 「风险消除」
 /// after term started is paid that term; one recognised after it, from the next term.
 pub(crate) fn yulu(ctx: &Ctx) -> Eval {
-    let mut e = Eval::new("yulu.vocational_subsidy");
+    let mut e = Eval::new(Program::YuluVocationalSubsidy);
     const CITE: &[&str] = &["yulu-2015"];
     let s = &ctx.case.student;
     let stage = ctx.stage();

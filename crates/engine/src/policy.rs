@@ -207,6 +207,27 @@ pub fn citation(id: &str) -> Option<&'static Citation> {
     CITATIONS.iter().find(|c| c.id == id)
 }
 
+impl Meta {
+    /// The transition period as its years read: 「2021—2025年」 (its end is exclusive).
+    pub fn transition_years(&self) -> String {
+        format!("{}—{}年", self.transition_from.year(), self.transition_until.year() - 1)
+    }
+
+    /// The transition period's last day: 「2025年12月31日」.
+    pub fn transition_last_day(&self) -> String {
+        last_day(self.transition_until)
+    }
+}
+
+/// The last day before an exclusive end, in Chinese: 2026-01-01 → 「2025年12月31日」 (an end
+/// on another day reads 「…日前」).
+pub fn last_day(until: Date) -> String {
+    match (until.month(), until.day()) {
+        (1, 1) => format!("{}年12月31日", until.year() - 1),
+        _ => format!("{}年{}月{}日前", until.year(), until.month(), until.day()),
+    }
+}
+
 /// Looks a program up by id.
 pub fn program(id: &str) -> Option<&'static ProgramInfo> {
     PROGRAMS.iter().find(|p| p.id == id)
@@ -231,6 +252,16 @@ impl Program {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Criterion texts take their dates from the data: the transition period and ends.
+    #[test]
+    fn dates_in_texts_come_from_the_data() {
+        assert_eq!(META.transition_years(), "2021—2025年");
+        assert_eq!(META.transition_last_day(), "2025年12月31日");
+        assert_eq!(last_day(Date::new(2026, 9, 1).unwrap()), "2026年9月1日前");
+        let yulu = Program::YuluVocationalSubsidy.info();
+        assert_eq!(yulu.until.map(last_day).as_deref(), Some("2025年12月31日"));
+    }
 
     #[test]
     fn parameter_lookup_is_half_open() {

@@ -97,7 +97,10 @@ pub(crate) fn require_four_categories(e: &mut Eval, ctx: &Ctx, cite: &'static st
         e.unknown(
             "four_categories",
             Unknown::Conditional,
-            "脱贫家庭（原建档立卡）学生：2021—2025年过渡期已结束，尚未见国家文件确认过渡期后是否继续自动纳入，以当地最新政策为准",
+            format!(
+                "脱贫家庭（原建档立卡）学生：{}过渡期已结束，尚未见国家文件确认过渡期后是否继续自动纳入，以当地最新政策为准",
+                META.transition_years()
+            ),
             &[cite, META.post_transition_citation],
         );
         return true;

@@ -25,7 +25,9 @@ pub(super) fn notices(
         notices.push(Notice::new(
             NoticeKind::PolicyContinuation,
             format!(
-                "2021—2025年巩固拓展脱贫攻坚成果过渡期已于2025年12月31日结束。2026年中央一号文件要求帮扶政策总体稳定，但尚未见国家文件确认以下项目是否延续：{}。请以当地最新通知为准。",
+                "{}巩固拓展脱贫攻坚成果过渡期已于{}结束。2026年中央一号文件要求帮扶政策总体稳定，但尚未见国家文件确认以下项目是否延续：{}。请以当地最新通知为准。",
+                META.transition_years(),
+                META.transition_last_day(),
                 names.join("、")
             ),
             continuation_unknown,

@@ -319,7 +319,9 @@ pub(crate) fn yulu(ctx: &Ctx) -> Eval {
             && YULU_MONITORED_HOUSEHOLDS_INCLUDED.at(ctx.date).is_none()
             && !ctx.post_transition
         {
-            "防止返贫监测对象家庭自“雨露计划+”（2022年）起纳入，评估日期在此之前".to_string()
+            let from =
+                YULU_MONITORED_HOUSEHOLDS_INCLUDED.values.first().map_or(0, |v| v.from.year());
+            format!("防止返贫监测对象家庭自“雨露计划+”（{from}年）起纳入，评估日期在此之前")
         } else if later {
             format!(
                 "开学之日（{}）尚未认定为脱贫户或监测对象：自认定后的下一学期起享受，不向前追补",
@@ -363,7 +365,8 @@ pub(crate) fn yulu(ctx: &Ctx) -> Eval {
                 "continuation",
                 Unknown::Conditional,
                 format!(
-                    "雨露计划实施期限至2025年12月31日（原标准每年{last}元）。过渡期后是否延续及标准尚未见国家文件，请向户籍地农业农村部门咨询"
+                    "雨露计划实施期限至{}（原标准每年{last}元）。过渡期后是否延续及标准尚未见国家文件，请向户籍地农业农村部门咨询",
+                    e.info.until.map_or_else(|| META.transition_last_day(), crate::policy::last_day)
                 ),
                 &["yulu-2015", "no1-document-2026"],
             );

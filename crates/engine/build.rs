@@ -259,7 +259,7 @@ fn write_citations(out: &mut String, national: &Path, texts: bool) {
 fn write_parameters(out: &mut String, national: &Path, texts: bool) {
     // Every other TOML file in national/ holds parameters; collected in name order.
     let mut params: BTreeMap<String, Parameter> = BTreeMap::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&national)
+    let mut files: Vec<PathBuf> = std::fs::read_dir(national)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))

@@ -5,7 +5,8 @@
 //
 // - install: the family app's files are cached (through the HTTP cache, so nothing is
 //   downloaded twice on a first visit when the host lets hashed files be cached).
-// - fetch: a page (navigation) is answered with the cached index.html of its directory,
+// - fetch (the app's own paths only, see `ours`): a page is answered with the cached
+//   index.html of its directory,
 //   whatever its query (?region=… for portals) — a fragment (#case=…) never reaches here;
 //   another file of this site from the cache, else from the network and then cached (the
 //   officer desk and its worker are cached the first time the officer opens them, never
@@ -15,6 +16,16 @@
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const CACHE = `zhuxue-${VERSION}`;
+// The app's own paths under the worker's scope: the family page and its files, and the
+// directories of the desk, the pinyin table and the JS API. Anything else on the same site (a
+// portal that hosts the app at its root has its own pages) is left to the network, untouched.
+const SCOPE = new URL(self.registration.scope).pathname;
+const OWN_FILES = new Set(['', ...PRECACHE.map((f) => f.replace(/^\.\//, '')), 'embed.js']);
+function ours(path) {
+  if (!path.startsWith(SCOPE)) return false;
+  const rest = path.slice(SCOPE.length);
+  return OWN_FILES.has(rest) || /^(desk|pinyin|api)\//.test(rest);
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -36,7 +47,7 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.method !== 'GET' || url.origin !== self.location.origin || !ours(url.pathname)) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     const key = request.mode === 'navigate'

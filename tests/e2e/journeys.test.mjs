@@ -878,6 +878,11 @@ test('a new version waits for the user: 「政策数据已更新，点此刷新�
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await pickRegion(page, 'hukou', '岷县', '甘肃省定西市岷县');
+    // Another page of the same site (a portal hosting the app at its root) is never cached.
+    fs.writeFileSync(path.join(dir, 'news.html'), '<!doctype html><title>news</title>');
+    await page.evaluate(async () => { await fetch('news.html'); await fetch('news.html'); });
+    assert.equal(host.log.filter((l) => l.path === '/news.html').length, 2, 'both went to the host');
+    assert.ok(!(await page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).keys()).map((r) => r.url))).some((u) => u.endsWith('news.html')));
     const before = await page.evaluate(async () => caches.keys());
     // The host publishes a new version (new rules would change sw.js's digest).
     const swPath = path.join(dir, 'sw.js');

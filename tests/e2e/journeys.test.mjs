@@ -846,6 +846,9 @@ test('offline: after one visit the app opens and answers with the network off', 
   const cached = await page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).keys()).map((r) => new URL(r.url).pathname).sort());
   assert.ok(cached.some((p) => p.endsWith('_bg.wasm')) && cached.includes('/index.html'), cached.join(' '));
   assert.ok(!cached.some((p) => p.startsWith('/desk')), 'the desk is not downloaded for a family');
+  // The cache fill went through the HTTP cache: the Wasm was downloaded once, not twice.
+  const visit = server.log.slice(page.logStart).map((l) => l.path);
+  assert.equal(visit.filter((p) => p.endsWith('_bg.wasm')).length, 1, visit.join(' '));
   const served = server.log.length;
   await page.context().setOffline(true);
   await page.reload();

@@ -37,7 +37,14 @@
     }
   }
   new ResizeObserver(height).observe(root);
-  addEventListener('load', height);
+  height();
+  // The portal's script asks once the frame has loaded (its first message may have gone
+  // before the portal listened); only the portal's origin, only our parent, is answered.
+  addEventListener('message', function (e) {
+    if (e.origin !== host || e.source !== window.parent || !e.data || e.data.type !== 'zhuxue:hello') return;
+    last = 0;
+    height();
+  });
   addEventListener('zhuxue-step', function () {
     send({ type: 'zhuxue:top' });
   });

@@ -42,6 +42,10 @@
   frame.style.width = '100%';
   frame.style.border = '0';
   frame.style.height = '40rem';
+  // Once the frame has loaded, ask it for its height (it also sends it on every change).
+  frame.addEventListener('load', function () {
+    if (frame.contentWindow) frame.contentWindow.postMessage({ type: 'zhuxue:hello' }, app.origin);
+  });
   var target = d.target && document.querySelector(d.target);
   if (target) target.appendChild(frame);
   else script.parentNode.insertBefore(frame, script.nextSibling);

@@ -989,7 +989,8 @@ test('portal: one-line embed on another origin fits its content, applies options
       const outer = await frameEl.evaluate((f) => f.getBoundingClientRect().height);
       return Math.abs(inner - outer) <= 1;
     };
-    await page.waitForFunction(() => document.querySelector('iframe.zhuxue-frame').style.height !== '40rem');
+    await page.waitForFunction(() => document.querySelector('iframe.zhuxue-frame').style.height !== '40rem')
+      .catch(async (e) => { throw new Error(`no height from the frame; messages: ${JSON.stringify(await page.evaluate(() => window.__messages))}; ${e.message}`); });
     assert.ok(await fits(), 'the frame fits its content');
     // Options: 户籍 preset to 临夏州 (the picker starts there), compact (no title), accent colour.
     assert.equal(await frame.locator('#hukou-province').inputValue(), '620000');

@@ -898,8 +898,11 @@ test('a new version waits for the user: 「政策数据已更新，点此刷新�
     assert.equal(await page.locator('#sw-update button').innerText(), '政策数据已更新，点此刷新');
     await axe(page, 'update offered');
     await shot(page, 'journey-18-update');
-    await page.click('#sw-update button');
+    // Tapping it activates the new version and reloads the page (wait for that reload, not
+    // only for the new cache, so that the checks below see the reloaded page).
+    await Promise.all([page.waitForEvent('load'), page.click('#sw-update button')]);
     await page.waitForFunction((old) => caches.keys().then((k) => k.length === 1 && k[0] !== old[0]), before);
+    await page.waitForSelector('main#main');
     await page.waitForSelector('text=✓ 甘肃省定西市岷县');
     assert.equal(await page.locator('#sw-update button').count(), 0, 'the reloaded page offers nothing');
   } finally {

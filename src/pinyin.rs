@@ -118,12 +118,32 @@ impl Table {
 /// A place's full Chinese name in the page's script, and in English its romanization after it
 /// once the table is loaded: 甘肃省定西市岷县 · Min Xian, Dingxi Shi, Gansu Sheng.
 pub fn place(code: u32, lang: crate::i18n::Lang) -> String {
-    let zh = lang.zh(&regions::full_name(code)).into_owned();
-    let roman = table().filter(|_| lang == crate::i18n::Lang::En).and_then(|t| t.full(code));
-    match roman {
-        Some(r) => format!("{zh} · {r}"),
-        None => zh,
+    beside(lang.zh(&regions::full_name(code)).into_owned(), code, lang)
+}
+
+/// `name` (a place's Chinese name as shown) with, in English and once the table is loaded,
+/// the romanization of `code` after it.
+pub fn beside(name: String, code: u32, lang: crate::i18n::Lang) -> String {
+    match table().filter(|_| lang == crate::i18n::Lang::En).and_then(|t| t.full(code)) {
+        Some(roman) => format!("{name} · {roman}"),
+        None => name,
     }
+}
+
+/// For a component that shows pinyin: fetches the table once `wanted` (letters typed, English
+/// chosen) and re-renders the component when it arrives; true once it is there.
+#[yew::hook]
+pub fn use_pinyin(wanted: bool) -> bool {
+    let ready = yew::use_state(|| table().is_some());
+    {
+        let ready = ready.clone();
+        yew::use_effect_with(wanted, move |wanted| {
+            if *wanted && !*ready {
+                load(Callback::from(move |_| ready.set(true)));
+            }
+        });
+    }
+    *ready
 }
 
 enum Load {

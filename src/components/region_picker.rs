@@ -90,16 +90,7 @@ pub fn region_picker(p: &Props) -> Html {
     };
 
     // Pinyin (for a search in letters, and beside every name in English) once it is loaded.
-    let pinyin_ready = use_state(|| pinyin::table().is_some());
-    let wants_pinyin = lang == Lang::En || pinyin::is_latin(&query);
-    {
-        let ready = pinyin_ready.clone();
-        use_effect_with(wants_pinyin, move |wants| {
-            if *wants && !*ready {
-                pinyin::load(Callback::from(move |_| ready.set(true)));
-            }
-        });
-    }
+    pinyin::use_pinyin(lang == Lang::En || pinyin::is_latin(&query));
     let table = pinyin::table();
     // 甘肃省 in Chinese; 甘肃省 (Gansu Sheng) in English.
     let named = |code: u32, name: &str| -> String {

@@ -126,12 +126,7 @@ fn payer_text(e: &Entitlement, lang: Lang) -> String {
         Form::Loan => Msg::PaysLoan,
     };
     // In English the place also reads in pinyin, once the table is loaded.
-    let mut place = lang.zh(&e.payer.name).into_owned();
-    if let Some(roman) =
-        crate::pinyin::table().filter(|_| lang == Lang::En).and_then(|t| t.full(e.payer.region.0))
-    {
-        place = format!("{place} · {roman}");
-    }
+    let place = crate::pinyin::beside(lang.zh(&e.payer.name).into_owned(), e.payer.region.0, lang);
     fill(&lang.t(verb), &[("who", lang.t(basis).into_owned()), ("place", place)])
 }
 
@@ -222,15 +217,7 @@ pub fn results(p: &Props) -> Html {
     let t = |m| lang.t(m).into_owned();
     let copied = use_state(|| false);
     // English shows place names in pinyin too: fetched the first time it is needed.
-    let pinyin = use_state(|| crate::pinyin::table().is_some());
-    {
-        let pinyin = pinyin.clone();
-        use_effect_with(lang, move |lang| {
-            if *lang == Lang::En && !*pinyin {
-                crate::pinyin::load(Callback::from(move |_| pinyin.set(true)));
-            }
-        });
-    }
+    let pinyin = crate::pinyin::use_pinyin(lang == Lang::En);
     let case = p.answers.to_case();
     let outcome = zhuxue_engine::Case::from_value(&case).and_then(|c| zhuxue_engine::assess(&c));
     // A portal's page may listen (static/embed-frame.js passes it on only when it opted in).
@@ -360,7 +347,7 @@ pub fn results(p: &Props) -> Html {
                 <h3>{ t(title) }</h3>
                 <ul class="cards">
                     { for items.into_iter().map(|e| html! {
-                        <Card key={e.program} entitlement={e.clone()} {lang} dispatch={p.dispatch.clone()} pinyin={*pinyin}
+                        <Card key={e.program} entitlement={e.clone()} {lang} dispatch={p.dispatch.clone()} {pinyin}
                             answers={(e.outcome == Outcome::NeedsInfo).then(|| p.answers.clone())} />
                     }) }
                 </ul>

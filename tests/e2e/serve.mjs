@@ -25,7 +25,8 @@ export function serve(root, { port = 0, headers: extra = {} } = {}) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
     const stat = fs.statSync(file);
-    const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
+    // Trunk names files with a 64-bit digest in hex, unpadded (up to 16 digits); ours have 16.
+    const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(file);
     const etag = `"${stat.size.toString(16)}-${stat.mtimeMs.toString(16)}"`;
     const headers = {
       'content-type': types[path.extname(file)] || 'application/octet-stream',

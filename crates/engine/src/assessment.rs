@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::case::RegionCode;
 use crate::date::{Date, Term};
+pub use crate::local::Level;
 use crate::policy::Citation;
 
 #[derive(Debug, PartialEq, Serialize)]
@@ -22,6 +23,9 @@ pub struct Assessment {
     /// Cash a year: the sum of `annual_yuan` over eligible entitlements paid in cash
     /// (conditional ones, in-kind aid, waivers and loans excluded).
     pub total_annual_yuan: i64,
+    /// The part of `total_annual_yuan` paid by local programs (province, county, foundation).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub local_annual_yuan: i64,
     /// Value a year of eligible in-kind aid and waivers with a known figure (meals, textbooks):
     /// not money the family receives.
     pub in_kind_annual_yuan: i64,
@@ -36,7 +40,38 @@ pub struct RulesInfo {
     pub version: &'static str,
     pub verified_on: Date,
     pub coverage_from: Date,
+    /// `national`, or `national+local` when local overlays were applied.
     pub scope: &'static str,
+    /// In an assessment: the local overlays applied to this case (the jurisdictions of its
+    /// places that have local programs encoded). From [`crate::rules_info`]: every overlay
+    /// built in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub overlays: Vec<OverlayRef>,
+}
+
+/// One local overlay: a jurisdiction whose programs are encoded.
+#[derive(Debug, PartialEq, Serialize)]
+pub struct OverlayRef {
+    pub region: RegionCode,
+    pub name: String,
+    pub level: Level,
+    pub verified_on: Date,
+    /// The data file, relative to the engine crate.
+    pub file: &'static str,
+    pub programs: usize,
+}
+
+impl OverlayRef {
+    pub fn of(o: &'static crate::local::Overlay) -> OverlayRef {
+        OverlayRef {
+            region: RegionCode(o.region),
+            name: crate::regions::full_name(o.region),
+            level: o.level,
+            verified_on: o.verified_on,
+            file: o.path,
+            programs: o.programs.len(),
+        }
+    }
 }
 
 #[derive(Debug, PartialEq, Serialize)]
@@ -77,6 +112,19 @@ pub struct Entitlement {
     /// For `needs_info`: the case fields whose answer would decide the program.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub needs: Vec<&'static str>,
+    /// For a local program (`local.<region>.<name>`): who runs it — `province`, `prefecture`,
+    /// `county`, `school` or `foundation`. Absent for national programs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// A local stacking rule (「享受燕宝基金会资助的同时，可再享受一项资助」), with its citation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stacking: Option<StackingRule>,
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+pub struct StackingRule {
+    pub text: &'static str,
+    pub citation: &'static str,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -160,6 +208,10 @@ pub struct Payer {
     pub region: RegionCode,
     pub basis: PayerBasis,
     pub name: String,
+    /// Who pays, in words, when it is not simply the place's government: a local program's
+    /// payer (「天祝县财政」, 「宁夏燕宝慈善基金会」).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<&'static str>,
 }
 
 #[derive(Debug, PartialEq, Serialize)]
@@ -225,6 +277,9 @@ pub struct NotEntitled {
     pub program: &'static str,
     pub name: &'static str,
     pub criteria: Vec<Criterion>,
+    /// For a local program: who runs it (see [`Entitlement::level`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -245,7 +300,11 @@ pub enum NoticeKind {
     /// A status date was given only to the year or month: which day was assumed, and whether
     /// the exact day would change the result (`programs`: those it would change).
     DateAssumed,
+    /// No local program is encoded for the student's places: the answer is national only.
     NationalOnly,
+    /// Which jurisdictions' rules this answer covers (national, and each local overlay
+    /// applied), and which of the student's places have nothing local encoded yet.
+    Scope,
 }
 
 #[derive(Debug, PartialEq, Serialize)]
@@ -268,4 +327,8 @@ impl Notice {
         self.field = Some(field.into());
         self
     }
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
 }

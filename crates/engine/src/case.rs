@@ -236,6 +236,13 @@ pub struct Student {
     /// default false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub grassroots_employment: bool,
+    /// 录取批次, for a university entrant. Optional; asked only where a local program needs it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admission_tier: Option<AdmissionTier>,
+    /// Years the student studied at a senior high school of the 户籍 county (0–6). Optional;
+    /// asked only where a local program needs it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub county_high_school_years: Option<u8>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -264,6 +271,41 @@ pub struct Enrolment {
     /// For `undergraduate`: a 职业本科 (高职本科) programme, which 雨露计划 covers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vocational_undergraduate: Option<bool>,
+    /// 蒙古语授课 (teaching in Mongolian; Inner Mongolia's living subsidy). Optional; asked
+    /// only where a local program needs it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mongolian_instruction: Option<bool>,
+}
+
+/// The admission batch (录取批次) of a university entrant, for local entrance awards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdmissionTier {
+    /// 一本 (本科一批)
+    FirstTier,
+    /// 二本 (本科二批)
+    SecondTier,
+    /// 其他本科批次（三本、合并后的本科批中未分一二本的）
+    OtherBachelor,
+    /// 专科（高职）批
+    JuniorCollege,
+}
+
+impl AdmissionTier {
+    pub const ALL: [(&'static str, AdmissionTier, &'static str); 4] = [
+        ("first_tier", AdmissionTier::FirstTier, "一本（本科一批）"),
+        ("second_tier", AdmissionTier::SecondTier, "二本（本科二批）"),
+        ("other_bachelor", AdmissionTier::OtherBachelor, "其他本科批次"),
+        ("junior_college", AdmissionTier::JuniorCollege, "专科（高职）批"),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, t, _)| *t == self).map_or("", |(n, _, _)| n)
+    }
+
+    pub fn label(self) -> &'static str {
+        Self::ALL.iter().find(|(_, t, _)| *t == self).map_or("", |(_, _, l)| l)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -286,6 +328,12 @@ const MAJORS: &[(&str, Major)] = &[
     ("agriculture", Major::Agriculture),
     ("arts_performance", Major::ArtsPerformance),
     ("other", Major::Other),
+];
+const ADMISSION_TIERS: &[(&str, AdmissionTier)] = &[
+    ("first_tier", AdmissionTier::FirstTier),
+    ("second_tier", AdmissionTier::SecondTier),
+    ("other_bachelor", AdmissionTier::OtherBachelor),
+    ("junior_college", AdmissionTier::JuniorCollege),
 ];
 const HARDSHIPS: &[(&str, Hardship)] = &[
     ("special", Hardship::Special),
@@ -319,6 +367,8 @@ const KEYS: &[(&str, &[&str])] = &[
             "out_of_province_checked",
             "enlisting",
             "grassroots_employment",
+            "admission_tier",
+            "county_high_school_years",
         ],
     ),
     (
@@ -335,6 +385,7 @@ const KEYS: &[(&str, &[&str])] = &[
             "contiguous_poverty_area",
             "central_university",
             "vocational_undergraduate",
+            "mongolian_instruction",
         ],
     ),
     ("student.aid_received[]", &["program", "region"]),
@@ -440,6 +491,7 @@ impl Case {
             contiguous_poverty_area: optional_bool(enrol, p, "contiguous_poverty_area")?,
             central_university: optional_bool(enrol, p, "central_university")?,
             vocational_undergraduate: optional_bool(enrol, p, "vocational_undergraduate")?,
+            mongolian_instruction: optional_bool(enrol, p, "mongolian_instruction")?,
         };
         let mut aid_received = Vec::new();
         if let Some(list) = optional(student, "aid_received") {
@@ -482,6 +534,17 @@ impl Case {
                 enlisting: optional_bool(student, s, "enlisting")?.unwrap_or(false),
                 grassroots_employment: optional_bool(student, s, "grassroots_employment")?
                     .unwrap_or(false),
+                admission_tier: optional_enum(student, s, "admission_tier", ADMISSION_TIERS)?,
+                county_high_school_years: optional(student, "county_high_school_years")
+                    .map(|v| {
+                        v.as_u64().filter(|n| *n <= 6).map(|n| n as u8).ok_or_else(|| {
+                            CaseError::invalid(
+                                "student.county_high_school_years",
+                                "在本县高中就读的年数应为0到6之间的整数",
+                            )
+                        })
+                    })
+                    .transpose()?,
             },
         })
     }
@@ -627,6 +690,12 @@ pub fn check_field(path: &str, value: &Value) -> Result<(), CaseError> {
         "student.enrolment.kindergarten" => enum_field(value, path, KINDERGARTENS),
         "student.enrolment.major" => enum_field(value, path, MAJORS),
         "student.hardship" => enum_field(value, path, HARDSHIPS),
+        "student.admission_tier" => enum_field(value, path, ADMISSION_TIERS),
+        "student.county_high_school_years" => value
+            .as_u64()
+            .filter(|n| *n <= 6)
+            .map(|_| ())
+            .ok_or_else(|| CaseError::invalid(path, "在本县高中就读的年数应为0到6之间的整数")),
         "student.stage" => {
             let names: Vec<&str> = Stage::ALL.iter().map(|(n, _, _)| *n).collect();
             choice_field(value, path, &names)
@@ -642,12 +711,13 @@ pub fn check_field(path: &str, value: &Value) -> Result<(), CaseError> {
             .ok_or_else(|| CaseError::invalid(path, "年级应为1到20之间的整数")),
         "student.aid_received[].program" => {
             let text = string(value, path)?;
-            match crate::policy::program(text) {
-                Some(_) => Ok(()),
-                None => Err(CaseError::invalid(
+            if crate::policy::program(text).is_some() || crate::local::program(text).is_some() {
+                Ok(())
+            } else {
+                Err(CaseError::invalid(
                     path,
-                    format!("资助项目{}不在国家资助项目目录中", quote(text)),
-                )),
+                    format!("资助项目{}不在国家资助项目目录或已录入的地方项目中", quote(text)),
+                ))
             }
         }
         _ => {

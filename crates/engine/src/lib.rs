@@ -9,6 +9,7 @@
 //! - [`case`]: the case, format v1, and its JSON reader (errors name the field).
 //! - [`validate`]: semantic checks (known codes, grades, contradictions, coverage).
 //! - [`policy`]: dated, cited values generated at build time from `policy/*.toml`.
+//! - [`local`]: province, prefecture and county programs, as data (`policy/local/`).
 //! - [`regions`]: the administrative-division registry (names every place in Chinese).
 //! - [`rules`]: one function per program; criteria are the explanation.
 //! - [`assessment`]: the output, format v1.
@@ -26,6 +27,7 @@ pub mod case;
 pub mod date;
 pub mod error;
 pub mod json;
+pub mod local;
 pub mod policy;
 pub mod reference;
 pub mod regions;
@@ -66,6 +68,7 @@ pub fn rules_info() -> assessment::RulesInfo {
         version: policy::META.version,
         verified_on: policy::META.verified_on,
         coverage_from: policy::META.coverage_from,
-        scope: "national",
+        scope: if local::OVERLAYS.is_empty() { "national" } else { "national+local" },
+        overlays: local::OVERLAYS.iter().map(assessment::OverlayRef::of).collect(),
     }
 }

@@ -204,7 +204,7 @@ include!(concat!(env!("OUT_DIR"), "/policy_data.rs"));
 
 /// Looks a citation up by id.
 pub fn citation(id: &str) -> Option<&'static Citation> {
-    CITATIONS.iter().find(|c| c.id == id)
+    CITATIONS.iter().find(|c| c.id == id).or_else(|| crate::local::citation(id))
 }
 
 impl Meta {

@@ -18,12 +18,17 @@
 //! ```
 //! `expect` keys:
 //! - `entitled`: program → { outcome, yuan, min_yuan, max_yuan, annual_yuan, kind, form, days, payer,
-//!   basis, met: [criterion ids], unknown: [ids], needs: [fields], excludes: [ids],
+//!   basis, payer_name, payer_by, level, amount_basis, met: [criterion ids], unknown: [ids],
+//!   needs: [fields], excludes: [ids],
 //!   text: [substrings of some criterion text] }. The set of programs is exhaustive: an
 //!   entitlement the engine returns that is not listed fails the test.
+//! - `local`: the same for local programs only (exhaustive over entitlements with a `level`),
+//!   so an overlay's cases need not restate the national answer; `includes`: some
+//!   entitlements, not exhaustive (a national program with a local figure).
 //! - `not_entitled`: program → the id of the failing criterion, or { id, text }.
 //! - `notices`: the exact list of notice kinds, in order.
-//! - `total_annual_yuan` (cash), `in_kind_annual_yuan`, `loan_annual_limit_yuan`: exact.
+//! - `total_annual_yuan` (cash), `local_annual_yuan` (its local part), `in_kind_annual_yuan`,
+//!   `loan_annual_limit_yuan`: exact.
 //! - `notice_fields` / `notice_programs`: notice kind → the field / programs it names.
 //! - `error`: { field, kind } — the case must be refused.
 
@@ -135,6 +140,30 @@ pub fn check(case: &Value, expect: &Value) -> Result<(), String> {
             check_entitlement(program, e, spec)?;
         }
     }
+    // `local`: the local entitlements, exhaustive over programs with a `level`; `includes`:
+    // some entitlements, national or local, not exhaustive.
+    if let Some(local) = expect.get("local").and_then(Value::as_object) {
+        let mut got: Vec<&str> = entitlements
+            .iter()
+            .filter(|e| !e["level"].is_null())
+            .map(|e| e["program"].as_str().unwrap())
+            .collect();
+        let mut want: Vec<&str> = local.keys().map(String::as_str).collect();
+        got.sort();
+        want.sort();
+        if got != want {
+            return Err(format!("local entitlements {got:?}, expected {want:?}"));
+        }
+    }
+    for key in ["local", "includes"] {
+        for (program, spec) in expect.get(key).and_then(Value::as_object).into_iter().flatten() {
+            let e = entitlements
+                .iter()
+                .find(|e| e["program"] == program.as_str())
+                .ok_or_else(|| format!("{program}: expected among the entitlements, it is not"))?;
+            check_entitlement(program, e, spec)?;
+        }
+    }
     if let Some(not) = expect.get("not_entitled").and_then(Value::as_object) {
         for (program, spec) in not {
             let n = a["not_entitled"]
@@ -167,9 +196,13 @@ pub fn check(case: &Value, expect: &Value) -> Result<(), String> {
             return Err(format!("notices {got:?}, expected {kinds}"));
         }
     }
-    for key in ["total_annual_yuan", "in_kind_annual_yuan", "loan_annual_limit_yuan"] {
+    for key in
+        ["total_annual_yuan", "local_annual_yuan", "in_kind_annual_yuan", "loan_annual_limit_yuan"]
+    {
         if let Some(total) = expect.get(key) {
-            if &a[key] != total {
+            // `local_annual_yuan` is left out of the JSON when 0.
+            let got = if a[key].is_null() { Value::from(0) } else { a[key].clone() };
+            if &got != total {
                 return Err(format!("{key} {}, expected {total}", a[key]));
             }
         }
@@ -221,6 +254,8 @@ fn check_entitlement(program: &str, e: &Value, spec: &Value) -> Result<(), Strin
         ("payer_name", &e["payer"]["name"]),
         ("amount_basis", &e["amount"]["basis"]),
         ("excludes", &e["excludes"]),
+        ("level", &e["level"]),
+        ("payer_by", &e["payer"]["by"]),
     ];
     for (key, got) in pairs {
         if let Some(want) = spec.get(key) {

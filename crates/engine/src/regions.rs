@@ -78,8 +78,7 @@ pub fn full_name(code: u32) -> String {
     let prefecture = code / 100 * 100;
     if prefecture != code && prefecture != province_of(code) * 10_000 {
         if let Some(p) = lookup(prefecture) {
-            if !matches!(p.name, "市辖区" | "县" | "省直辖县级行政区划" | "自治区直辖县级行政区划")
-            {
+            if !is_placeholder(p.name) {
                 name.push_str(p.name);
             }
         }
@@ -90,6 +89,11 @@ pub fn full_name(code: u32) -> String {
         }
     }
     name
+}
+
+/// A prefecture row that names no place (市辖区, 县, 省直辖县级行政区划).
+pub fn is_placeholder(name: &str) -> bool {
+    matches!(name, "市辖区" | "县" | "省直辖县级行政区划" | "自治区直辖县级行政区划")
 }
 
 /// Provinces, in code order (for pickers).

@@ -58,10 +58,14 @@ pub fn validate(case: &Case) -> Result<(), CaseError> {
         ));
     }
     for (i, aid) in case.student.aid_received.iter().enumerate() {
-        if policy::program(&aid.program).is_none() {
+        if policy::program(&aid.program).is_none() && crate::local::program(&aid.program).is_none()
+        {
             return Err(CaseError::invalid(
                 format!("student.aid_received[{i}].program"),
-                format!("资助项目{}不在国家资助项目目录中", crate::error::quote(&aid.program)),
+                format!(
+                    "资助项目{}不在国家资助项目目录或已录入的地方项目中",
+                    crate::error::quote(&aid.program)
+                ),
             ));
         }
         county(aid.region.0, &format!("student.aid_received[{i}].region"))?;

@@ -8,6 +8,8 @@ use zhuxue_engine::assessment::{Form, Outcome};
 const REGIONS: &[&str] = &[
     "430923", "430921", "440106", "540121", "632322", "623001", "320102", "110108", "510104",
     "653121", "520102", "621126", "620102", "622926", "441900", "429004", "999999", "620100",
+    // Places with local overlays: 西吉, 银川兴庆, 天祝, 甘南合作, 阿拉善左旗, 姚安.
+    "640422", "640104", "620623", "623001", "152921", "532325",
 ];
 const STAGES: &[&str] = &[
     "preschool",
@@ -28,6 +30,7 @@ const AID: &[&str] = &[
     "higher.encouragement_scholarship",
     "higher.origin_loan",
     "higher.campus_loan",
+    "local.64.yanbao_scholarship",
 ];
 /// The optional fields whose absence means "not known" (not a default): dropping one may turn
 /// an eligible answer into `needs_info`, never into `not_entitled`.
@@ -44,6 +47,9 @@ const UNKNOWABLE: &[&str] = &[
     "/student/enrolment/contiguous_poverty_area",
     "/student/enrolment/central_university",
     "/student/enrolment/vocational_undergraduate",
+    "/student/enrolment/mongolian_instruction",
+    "/student/admission_tier",
+    "/student/county_high_school_years",
     "/household/statuses/0/from",
     "/household/statuses/0/to",
     "/household/statuses/1/from",
@@ -106,6 +112,9 @@ prop_compose! {
         aid in prop::collection::vec((prop::sample::select(AID), prop::sample::select(REGIONS)), 0..3),
         more in prop::array::uniform3(opt(any::<bool>())),
         birth in opt(date()),
+        tier in opt(prop::sample::select(&["first_tier", "second_tier", "other_bachelor", "junior_college"][..])),
+        years in opt(0u8..7),
+        mongolian in opt(any::<bool>()),
     ) -> Value {
         let mut enrolment = json!({ "region": enrol });
         for (k, v) in [("ownership", ownership.map(Value::from)), ("boarding", boarding.map(Value::from)),
@@ -114,7 +123,8 @@ prop_compose! {
                        ("nutrition_program", nutrition.map(Value::from)),
                        ("contiguous_poverty_area", more[0].map(Value::from)),
                        ("central_university", more[1].map(Value::from)),
-                       ("vocational_undergraduate", more[2].map(Value::from))] {
+                       ("vocational_undergraduate", more[2].map(Value::from)),
+                       ("mongolian_instruction", mongolian.map(Value::from))] {
             if let Some(v) = v { enrolment[k] = v; }
         }
         let mut hukou_v = json!({ "region": hukou });
@@ -128,6 +138,8 @@ prop_compose! {
             "aid_received": aid.iter().map(|(p, r)| json!({"program": p, "region": r})).collect::<Vec<_>>(),
         });
         if let Some(h) = hardship { student["hardship"] = json!(h); }
+        if let Some(t) = tier { student["admission_tier"] = json!(t); }
+        if let Some(y) = years { student["county_high_school_years"] = json!(y); }
         if let Some(b) = birth.filter(|b| *b <= as_of) { student["birth_date"] = json!(b); }
         json!({ "as_of": as_of, "household": { "hukou": hukou_v, "statuses": statuses }, "student": student })
     }
@@ -140,16 +152,26 @@ fn run(case: &Value) -> Result<zhuxue_engine::Assessment, zhuxue_engine::CaseErr
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
-    /// No generated case panics; every answer accounts for the whole catalogue once, and every
-    /// entitlement has a payer that is a real place and at least one citation.
+    /// No generated case panics; every answer accounts for the whole national catalogue once,
+    /// and for every local program of the student's places and stage once; every entitlement
+    /// has a payer that is a real place and at least one citation.
     #[test]
     fn generated_cases_never_panic_and_answers_are_complete(case in case()) {
         if let Ok(a) = run(&case) {
             let mut ids: Vec<&str> = a.entitlements.iter().map(|e| e.program)
                 .chain(a.not_entitled.iter().map(|n| n.program)).collect();
+            let all = ids.len();
             ids.sort();
             ids.dedup();
-            prop_assert_eq!(ids.len(), zhuxue_engine::policy::PROGRAMS.len());
+            prop_assert_eq!(ids.len(), all, "a program answered twice");
+            let (hukou, enrol) = (a.places.hukou.region.0, a.places.enrolment.region.0);
+            let stage = zhuxue_engine::Case::from_value(&case).unwrap().student.stage;
+            let local = zhuxue_engine::local::covering(hukou, enrol)
+                .flat_map(|o| o.programs.iter())
+                .filter(|p| p.stages.contains(&stage))
+                .count();
+            prop_assert_eq!(ids.len(), zhuxue_engine::policy::PROGRAMS.len() + local);
+            prop_assert_eq!(a.rules.overlays.len(), zhuxue_engine::local::covering(hukou, enrol).count());
             for e in &a.entitlements {
                 prop_assert!(zhuxue_engine::regions::county(e.payer.region.0).is_some());
                 prop_assert!(!e.payer.name.is_empty());
@@ -165,6 +187,16 @@ proptest! {
                 a.entitlements.iter().filter(|e| e.outcome == Outcome::Eligible && forms.contains(&e.form)).map(|e| e.annual_yuan).sum()
             };
             prop_assert_eq!(sum(&[Form::Cash]), a.total_annual_yuan);
+            let local_cash: i64 = a.entitlements.iter()
+                .filter(|e| e.outcome == Outcome::Eligible && e.form == Form::Cash && e.level.is_some())
+                .map(|e| e.annual_yuan).sum();
+            prop_assert_eq!(local_cash, a.local_annual_yuan);
+            // A local program is paid by a place it covers.
+            for e in a.entitlements.iter().filter(|e| e.level.is_some()) {
+                let p = zhuxue_engine::local::program(e.program).unwrap();
+                prop_assert!(p.covers(e.payer.region.0), "{} paid by a place it does not cover", e.program);
+                prop_assert!(e.payer.by.is_some());
+            }
             prop_assert_eq!(sum(&[Form::InKind, Form::Waiver]), a.in_kind_annual_yuan);
             prop_assert!(a.entitlements.iter().all(|e| e.form != Form::Loan || e.annual_yuan == 0));
             // The nutrition meal is food: never in the cash total.

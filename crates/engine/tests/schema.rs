@@ -75,6 +75,21 @@ fn pattern_matches(pattern: &str, s: &str) -> bool {
                     !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
                 })
         }
+        "^([a-z_]+\\.[a-z_]+|local\\.[0-9]{2}([0-9]{2}){0,2}\\.[a-z0-9_]+)$" => {
+            let parts: Vec<&str> = s.split('.').collect();
+            let word = |p: &str, extra: fn(u8) -> bool| {
+                !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || extra(b))
+            };
+            match parts.as_slice() {
+                ["local", code, name] => {
+                    matches!(code.len(), 2 | 4 | 6)
+                        && digits(code)
+                        && word(name, |b| b.is_ascii_digit())
+                }
+                [a, b] => word(a, |_| false) && word(b, |_| false),
+                _ => false,
+            }
+        }
         other => panic!("schema pattern the test does not know: {other}"),
     }
 }

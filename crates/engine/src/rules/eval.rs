@@ -34,8 +34,13 @@ pub(crate) type Text = Cow<'static, str>;
 
 impl Eval {
     pub fn new(program: Program) -> Eval {
+        Eval::for_info(program.info())
+    }
+
+    /// An evaluation of any program, national or local, by its catalogue entry.
+    pub fn for_info(info: &'static ProgramInfo) -> Eval {
         Eval {
-            info: program.info(),
+            info,
             criteria: Vec::with_capacity(4),
             needs: Vec::new(),
             conditional: false,

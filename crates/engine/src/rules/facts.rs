@@ -107,6 +107,6 @@ impl<'a> Ctx<'a> {
             PayerBasis::Hukou | PayerBasis::HukouFallback => &self.hukou,
             PayerBasis::Enrolment | PayerBasis::School => &self.enrolment,
         };
-        Payer { region: place.region, basis, name: place.name.clone() }
+        Payer { region: place.region, basis, name: place.name.clone(), by: None }
     }
 }

@@ -18,6 +18,7 @@ mod eval;
 mod facts;
 mod hardship;
 mod higher;
+mod local;
 pub(crate) mod notices;
 mod payer;
 mod secondary;
@@ -66,19 +67,84 @@ const RULES: [fn(&Ctx) -> Eval; 26] = [
 
 pub fn assess(case: &Case) -> Assessment {
     let ctx = Ctx::new(case);
-    let mut entitlements = Vec::new();
-    let mut not_entitled = Vec::new();
-    let mut unverified = Vec::new();
-    let mut continuation_unknown = Vec::new();
+    let mut out = Results::default();
     for rule in RULES {
-        let e = rule(&ctx);
+        out.push(&ctx, rule(&ctx), None, None);
+    }
+    // The local overlays of the student's places (province, prefecture, county), each program
+    // for the student's stage through the one generic evaluator (a local program for another
+    // stage is left out, not listed as "cannot get": it would only crowd the list).
+    let overlays: Vec<&'static crate::local::Overlay> =
+        crate::local::covering(ctx.hukou.region.0, ctx.enrolment.region.0).collect();
+    for overlay in &overlays {
+        for p in overlay.programs.iter().filter(|p| p.stages.contains(&ctx.stage())) {
+            let stacking = p.stacking.as_ref().map(|s| StackingRule { text: s.text, citation: s.citation });
+            out.push(&ctx, local::evaluate(&ctx, p), Some(p.level), stacking);
+        }
+    }
+    local_figures(&ctx, &mut out);
+    let Results { entitlements, not_entitled, unverified, continuation_unknown } = out;
+    let eligible = |form: Form| {
+        entitlements.iter().filter(move |e| e.outcome == Outcome::Eligible && e.form == form)
+    };
+    let total_annual_yuan = eligible(Form::Cash).map(|e| e.annual_yuan).sum();
+    let local_annual_yuan =
+        eligible(Form::Cash).filter(|e| e.level.is_some()).map(|e| e.annual_yuan).sum();
+    let in_kind_annual_yuan =
+        eligible(Form::InKind).chain(eligible(Form::Waiver)).map(|e| e.annual_yuan).sum();
+    // The two national loans exclude each other: the ceiling is the larger, not the sum.
+    let loan_annual_limit_yuan = entitlements
+        .iter()
+        .filter(|e| e.form == Form::Loan && e.outcome != Outcome::NeedsInfo)
+        .filter_map(|e| e.amount.yuan)
+        .max()
+        .unwrap_or(0);
+    let notices =
+        notices::notices(&ctx, &entitlements, &overlays, unverified, continuation_unknown);
+    let mut rules = crate::rules_info();
+    rules.scope = if overlays.is_empty() { "national" } else { "national+local" };
+    rules.overlays = overlays.iter().map(|o| OverlayRef::of(o)).collect();
+    Assessment {
+        as_of: case.as_of,
+        term: case.as_of.term(),
+        rules,
+        entitlements,
+        not_entitled,
+        notices,
+        total_annual_yuan,
+        local_annual_yuan,
+        in_kind_annual_yuan,
+        loan_annual_limit_yuan,
+        places: Places { hukou: ctx.hukou.clone(), enrolment: ctx.enrolment.clone() },
+    }
+}
+
+/// The entitlements and refusals as the rules produce them.
+#[derive(Default)]
+struct Results {
+    entitlements: Vec<Entitlement>,
+    not_entitled: Vec<NotEntitled>,
+    unverified: Vec<&'static str>,
+    continuation_unknown: Vec<&'static str>,
+}
+
+impl Results {
+    /// One program's evaluation, national or local (`level`), into the result.
+    fn push(
+        &mut self,
+        ctx: &Ctx,
+        e: Eval,
+        level: Option<crate::local::Level>,
+        stacking: Option<StackingRule>,
+    ) {
         if e.failed {
-            not_entitled.push(NotEntitled {
+            self.not_entitled.push(NotEntitled {
                 program: e.info.id,
                 name: e.info.name,
                 criteria: e.criteria,
+                level,
             });
-            continue;
+            return;
         }
         let outcome = if !e.needs.is_empty() {
             Outcome::NeedsInfo
@@ -89,10 +155,10 @@ pub fn assess(case: &Case) -> Assessment {
         };
         let amount = e.amount.unwrap_or_else(|| amount_unknown(AmountKind::InKind, false));
         if amount.unverified.is_some() {
-            unverified.push(e.info.id);
+            self.unverified.push(e.info.id);
         }
         if e.criteria.iter().any(|c| c.citations.contains(META.post_transition_citation)) {
-            continuation_unknown.push(e.info.id);
+            self.continuation_unknown.push(e.info.id);
         }
         let annual_yuan = annual(&amount);
         let default_payer = match e.info.payer {
@@ -101,7 +167,7 @@ pub fn assess(case: &Case) -> Assessment {
             _ => PayerBasis::Enrolment,
         };
         let citations = e.info.citations.iter().filter_map(|id| policy::citation(id)).collect();
-        entitlements.push(Entitlement {
+        self.entitlements.push(Entitlement {
             program: e.info.id,
             name: e.info.name,
             outcome,
@@ -118,33 +184,37 @@ pub fn assess(case: &Case) -> Assessment {
             },
             excludes: e.excludes,
             needs: e.needs,
+            level,
+            stacking,
         });
     }
-    let eligible = |form: Form| {
-        entitlements.iter().filter(move |e| e.outcome == Outcome::Eligible && e.form == form)
-    };
-    let total_annual_yuan = eligible(Form::Cash).map(|e| e.annual_yuan).sum();
-    let in_kind_annual_yuan =
-        eligible(Form::InKind).chain(eligible(Form::Waiver)).map(|e| e.annual_yuan).sum();
-    // The two national loans exclude each other: the ceiling is the larger, not the sum.
-    let loan_annual_limit_yuan = entitlements
-        .iter()
-        .filter(|e| e.form == Form::Loan && e.outcome != Outcome::NeedsInfo)
-        .filter_map(|e| e.amount.yuan)
-        .max()
-        .unwrap_or(0);
-    let notices = notices::notices(&ctx, &entitlements, unverified, continuation_unknown);
-    Assessment {
-        as_of: case.as_of,
-        term: case.as_of.term(),
-        rules: crate::rules_info(),
-        entitlements,
-        not_entitled,
-        notices,
-        total_annual_yuan,
-        in_kind_annual_yuan,
-        loan_annual_limit_yuan,
-        places: Places { hukou: ctx.hukou.clone(), enrolment: ctx.enrolment.clone() },
+}
+
+/// National programs whose amount is set locally (普高免学杂费, 学前资助 …): the local figure
+/// from an overlay for the payer's place, when one is encoded for the as-of date.
+fn local_figures(ctx: &Ctx, out: &mut Results) {
+    for e in out.entitlements.iter_mut().filter(|e| e.level.is_none() && e.amount.local) {
+        if e.amount.yuan.is_some() {
+            continue;
+        }
+        let Some(q) = crate::local::parameter(e.program, e.payer.region.0, ctx.date) else {
+            continue;
+        };
+        e.amount.yuan = Some(q.yuan);
+        e.amount.citation = Some(q.citation);
+        e.amount.verified_on = Some(q.verified_on);
+        e.amount.effective_from = Some(q.from);
+        e.amount.unverified = q.unverified;
+        e.amount.basis = q.basis.map(str::to_string);
+        e.annual_yuan = annual(&e.amount);
+        if q.unverified.is_some() && !out.unverified.contains(&e.program) {
+            out.unverified.push(e.program);
+        }
+        if let Some(c) = policy::citation(q.citation) {
+            if !e.citations.iter().any(|x| x.id == c.id) {
+                e.citations.push(c);
+            }
+        }
     }
 }
 

@@ -8,12 +8,14 @@ use crate::case::Stage;
 pub(super) fn notices(
     ctx: &Ctx,
     entitlements: &[Entitlement],
+    overlays: &[&'static crate::local::Overlay],
     unverified: Vec<&'static str>,
     continuation_unknown: Vec<&'static str>,
 ) -> Vec<Notice> {
     let mut notices = Vec::new();
     cross_province(ctx, &mut notices);
     double_aid(ctx, &mut notices);
+    stacking(ctx, entitlements, &mut notices);
     checked_yet_received(ctx, &mut notices);
     inputs(ctx, &mut notices);
     if !continuation_unknown.is_empty() {
@@ -41,12 +43,103 @@ pub(super) fn notices(
         ));
     }
     stale_data(ctx, &mut notices);
-    notices.push(Notice::new(
-        NoticeKind::NationalOnly,
-        "本结果只包含国家资助政策。省、市、县和学校可能另有资助（如地方营养餐、学前资助标准、地方奖助学金），请向当地学生资助管理中心咨询。",
-        Vec::new(),
-    ));
+    notices.push(scope(ctx, entitlements, overlays));
     notices
+}
+
+/// Which rules the answer covers: the national ones, and for each jurisdiction of the
+/// student's places (province, prefecture, county of the 户籍地 and of the 学籍地) whether local
+/// programs are encoded. With none, the v1 `national_only` notice.
+fn scope(
+    ctx: &Ctx,
+    entitlements: &[Entitlement],
+    overlays: &[&'static crate::local::Overlay],
+) -> Notice {
+    let mut places: Vec<u32> = Vec::new();
+    for code in [ctx.hukou.region.0, ctx.enrolment.region.0] {
+        for level in [code / 10_000 * 10_000, code / 100 * 100, code] {
+            if regions::lookup(level).is_some_and(|r| !regions::is_placeholder(r.name))
+                && !places.contains(&level)
+            {
+                places.push(level);
+            }
+        }
+    }
+    let encoded: Vec<String> = overlays
+        .iter()
+        .map(|o| {
+            let note = o.note.map_or(String::new(), |n| format!("；{n}"));
+            format!("{}（{}项地方政策{note}）", regions::full_name(o.region), o.programs.len())
+        })
+        .collect();
+    let missing: Vec<String> = places
+        .iter()
+        .filter(|code| !overlays.iter().any(|o| o.region == **code))
+        .map(|code| regions::full_name(*code))
+        .collect();
+    if overlays.is_empty() {
+        return Notice::new(
+            NoticeKind::NationalOnly,
+            format!(
+                "本结果只包含国家资助政策：{}的省、市、县资助政策尚未录入本工具。当地和学校可能另有资助（如地方营养餐、学前资助标准、地方奖助学金），请向当地学生资助管理中心咨询。",
+                missing.first().map_or(String::new(), Clone::clone)
+                    + &missing.get(1..).map_or(String::new(), |rest| {
+                        rest.iter().map(|m| format!("、{m}")).collect::<String>()
+                    })
+            ),
+            Vec::new(),
+        );
+    }
+    let local: Vec<&'static str> =
+        entitlements.iter().filter(|e| e.level.is_some()).map(|e| e.program).collect();
+    let mut text = format!("本结果包含：国家资助政策；{}。", encoded.join("；"));
+    if !missing.is_empty() {
+        text.push_str(&format!("尚未录入地方政策：{}。", missing.join("、")));
+    }
+    text.push_str("学校和社会团体可能另有资助，请以当地学生资助管理中心的通知为准。");
+    Notice::new(NoticeKind::Scope, text, local)
+}
+
+/// A local stacking limit (「享受燕宝基金会资助的同时，可再享受一项资助」) that the aid the case
+/// records as received goes over.
+fn stacking(ctx: &Ctx, entitlements: &[Entitlement], notices: &mut Vec<Notice>) {
+    let received = &ctx.case.student.aid_received;
+    for e in entitlements {
+        let Some(p) = crate::local::program(e.program) else { continue };
+        let Some(rule) = &p.stacking else { continue };
+        let Some(max) = rule.max_others else { continue };
+        if !received.iter().any(|a| a.program == e.program) {
+            continue;
+        }
+        let applies = rule.statuses.is_empty()
+            || ctx.case.household.statuses.iter().any(|s| {
+                s.holds_on(ctx.date)
+                    && crate::case::StatusKind::ALL
+                        .iter()
+                        .any(|(name, kind, _)| *kind == s.kind && rule.statuses.contains(name))
+            });
+        if !applies {
+            continue;
+        }
+        let mut others: Vec<&str> = received
+            .iter()
+            .map(|a| a.program.as_str())
+            .filter(|id| *id != e.program)
+            .collect();
+        others.dedup();
+        if others.len() > usize::from(max) {
+            notices.push(Notice::new(
+                NoticeKind::DoubleAid,
+                format!(
+                    "已享受{}，另外还享受{}项资助，超过规定（{}）",
+                    e.name,
+                    others.len(),
+                    rule.text
+                ),
+                vec![e.program],
+            ));
+        }
+    }
 }
 
 fn cross_province(ctx: &Ctx, notices: &mut Vec<Notice>) {
@@ -291,14 +384,18 @@ pub(crate) fn assumed_dates(case: &crate::Case, a: &mut crate::assessment::Asses
         "具体日期不影响本结果。".to_string()
     } else {
         let names: Vec<&str> =
-            changed.iter().filter_map(|p| crate::policy::program(p)).map(|p| p.name).collect();
+            changed
+                .iter()
+                .filter_map(|p| a.entitlements.iter().chain(&b.entitlements).find(|e| e.program == *p))
+                .map(|e| e.name)
+                .collect();
         format!("具体日期可能改变以下资助：{}。请以证明上的日期为准。", names.join("、"))
     };
     // Before the closing 「只含国家政策」 note, which stays last.
     let at = a
         .notices
         .iter()
-        .position(|n| n.kind == NoticeKind::NationalOnly)
+        .position(|n| matches!(n.kind, NoticeKind::NationalOnly | NoticeKind::Scope))
         .unwrap_or(a.notices.len());
     a.notices.insert(
         at,

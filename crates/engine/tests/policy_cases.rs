@@ -18,18 +18,47 @@ fn policy_cases() {
     );
 }
 
-/// Every case file on disk is compiled into the reference set, and nothing else is.
+/// Every case file on disk is compiled into the reference set, and nothing else is: the
+/// national cases (tests/cases/) and each local overlay's cases beside it.
 #[test]
 fn the_reference_set_is_every_case_file() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
-    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut on_disk: Vec<String> = std::fs::read_dir(root.join("tests/cases"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".toml"))
         .collect();
     on_disk.sort();
+    let mut local = Vec::new();
+    for dir in std::fs::read_dir(root.join("policy/local")).unwrap() {
+        for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            if path.to_string_lossy().ends_with(".cases.toml") {
+                local.push(path.strip_prefix(root).unwrap().display().to_string());
+            }
+        }
+    }
+    local.sort();
+    on_disk.extend(local);
     let compiled: Vec<String> = reference::FILES.iter().map(|(n, _)| n.to_string()).collect();
     assert_eq!(compiled, on_disk);
+}
+
+/// Every local program has cases in the file beside its overlay: at least one where it is an
+/// entitlement and one where it is not (the place next door, a failed condition, a date).
+#[test]
+fn every_local_program_has_cases_both_ways() {
+    let cases = reference::cases().unwrap();
+    for (overlay, p) in zhuxue_engine::local::programs() {
+        let beside = overlay.path.replace(".toml", ".cases.toml");
+        let mine: Vec<&serde_json::Value> =
+            cases.iter().filter(|(f, _, _)| *f == beside).map(|(_, t, _)| &t["expect"]).collect();
+        let id = p.info.id;
+        let given = mine.iter().any(|e| !e["local"][id].is_null() || !e["includes"][id].is_null());
+        let refused = mine.iter().any(|e| !e["not_entitled"][id].is_null());
+        assert!(given, "{id}: no case in {beside} where it is an entitlement");
+        assert!(refused, "{id}: no case in {beside} where it is refused");
+    }
 }
 
 /// The harness catches a wrong answer: a changed expectation fails with the difference named.

@@ -53,6 +53,8 @@ pub struct Student {
     pub birth_date: Option<String>,
     pub enlisting: Option<bool>,
     pub grassroots_employment: Option<bool>,
+    pub admission_tier: Option<String>,
+    pub county_high_school_years: Option<u8>,
     pub aid_received: Vec<Aid>,
 }
 
@@ -76,6 +78,7 @@ pub struct Enrolment {
     pub contiguous_poverty_area: Option<bool>,
     pub central_university: Option<bool>,
     pub vocational_undergraduate: Option<bool>,
+    pub mongolian_instruction: Option<bool>,
 }
 
 /// Answers read from stored or shared JSON, with the values that were refused.
@@ -216,6 +219,7 @@ impl Answers {
                     contiguous_poverty_area: r.flag(e, p, "contiguous_poverty_area"),
                     central_university: r.flag(e, p, "central_university"),
                     vocational_undergraduate: r.flag(e, p, "vocational_undergraduate"),
+                    mongolian_instruction: r.flag(e, p, "mongolian_instruction"),
                 },
                 disabled: r.flag(student, "student", "disabled"),
                 orphan: r.flag(student, "student", "orphan"),
@@ -227,6 +231,11 @@ impl Answers {
                 out_of_province_checked: r.flag(student, "student", "out_of_province_checked"),
                 enlisting: r.flag(student, "student", "enlisting"),
                 grassroots_employment: r.flag(student, "student", "grassroots_employment"),
+                admission_tier: r.text(student, "student", "admission_tier"),
+                county_high_school_years: r
+                    .value(student, "student", "county_high_school_years")
+                    .and_then(Value::as_u64)
+                    .and_then(|n| u8::try_from(n).ok()),
                 aid_received,
             },
         };
@@ -250,6 +259,7 @@ impl Answers {
         put(&mut enrolment, "contiguous_poverty_area", b(e.contiguous_poverty_area));
         put(&mut enrolment, "central_university", b(e.central_university));
         put(&mut enrolment, "vocational_undergraduate", b(e.vocational_undergraduate));
+        put(&mut enrolment, "mongolian_instruction", b(e.mongolian_instruction));
         let st = &self.student;
         let mut student = Map::new();
         put(&mut student, "stage", s(&st.stage));
@@ -265,6 +275,8 @@ impl Answers {
         put(&mut student, "birth_date", s(&st.birth_date));
         put(&mut student, "enlisting", b(st.enlisting));
         put(&mut student, "grassroots_employment", b(st.grassroots_employment));
+        put(&mut student, "admission_tier", s(&st.admission_tier));
+        put(&mut student, "county_high_school_years", st.county_high_school_years.map(Value::from));
         if !st.aid_received.is_empty() {
             let list = st
                 .aid_received
@@ -343,6 +355,20 @@ impl Answers {
 
     pub fn stage(&self) -> &str {
         self.student.stage.as_deref().unwrap_or("")
+    }
+
+    /// The case fields that local programs of the student's places read for this stage
+    /// (asked only then).
+    pub fn local_fields(&self) -> Vec<&'static str> {
+        let code = |v: &Option<String>| v.as_deref().and_then(|c| c.parse::<u32>().ok());
+        let Some(hukou) = code(&self.household.hukou.region) else { return Vec::new() };
+        let enrolment = code(&self.student.enrolment.region).unwrap_or(hukou);
+        let Some((_, stage, _)) =
+            zhuxue_engine::case::Stage::ALL.iter().find(|(k, _, _)| *k == self.stage())
+        else {
+            return Vec::new();
+        };
+        zhuxue_engine::local::fields_needed(hukou, enrolment, *stage)
     }
 
     /// Whether the school is in another province than the household registration.

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use zhuxue_engine::assessment::{
     Amount, AmountKind, Assessment, Criterion, Entitlement, Form, NoticeKind, Outcome, PayerBasis,
 };
+use zhuxue_engine::local::{self, Level};
 use zhuxue_engine::policy;
 
 use crate::answers::Answers;
@@ -80,14 +81,28 @@ fn notice_class(k: NoticeKind) -> &'static str {
         NoticeKind::PolicyContinuation => "notice-policycontinuation",
         NoticeKind::Unverified => "notice-unverified",
         NoticeKind::NationalOnly => "notice-nationalonly",
+        NoticeKind::Scope => "notice-scope",
     }
 }
 
 fn program_name(e_program: &str, name: &str, lang: Lang) -> String {
-    match (lang, policy::program(e_program)) {
+    let info = policy::program(e_program).or_else(|| local::program(e_program).map(|p| &p.info));
+    match (lang, info) {
         (Lang::En, Some(p)) => format!("{} ({})", p.name_en, name),
         _ => lang.zh(name).into_owned(),
     }
+}
+
+/// 「地方·县级」: a local program's tag, by who runs it.
+fn level_tag(level: Level, lang: Lang) -> String {
+    let m = match level {
+        Level::Province => Msg::LevelProvince,
+        Level::Prefecture => Msg::LevelPrefecture,
+        Level::County => Msg::LevelCounty,
+        Level::School => Msg::LevelSchool,
+        Level::Foundation => Msg::LevelFoundation,
+    };
+    fill(&lang.t(Msg::LocalTag), &[("level", lang.t(m).into_owned())])
 }
 
 fn criteria_list(criteria: &[Criterion], lang: Lang) -> Html {
@@ -127,7 +142,15 @@ fn payer_text(e: &Entitlement, lang: Lang) -> String {
     };
     // In English the place also reads in pinyin, once the table is loaded.
     let place = crate::pinyin::beside(lang.zh(&e.payer.name).into_owned(), e.payer.region.0, lang);
-    fill(&lang.t(verb), &[("who", lang.t(basis).into_owned()), ("place", place)])
+    let who = lang.t(basis).into_owned();
+    // A local program names its payer (「天祝县财政」, a foundation) and the place it is for.
+    match e.payer.by {
+        Some(by) => fill(
+            &lang.t(Msg::PaysBy),
+            &[("by", lang.zh(by).into_owned()), ("who", who), ("place", place)],
+        ),
+        None => fill(&lang.t(verb), &[("who", who), ("place", place)]),
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -157,6 +180,7 @@ fn card(p: &CardProps) -> Html {
             <details>
                 <summary>
                     <span class="name">{ program_name(e.program, e.name, lang) }</span>
+                    if let Some(level) = e.level { <span class="badge local">{ level_tag(level, lang) }</span> }
                     if let Some(b) = badge { <span class="badge">{ b }</span> }
                     <span class="amount">{ amount_text(&e.amount, lang) }
                         // A figure not checked against an official text says so where it is read.
@@ -176,6 +200,9 @@ fn card(p: &CardProps) -> Html {
                 { criteria_list(&e.criteria, lang) }
                 if let Some(basis) = &e.amount.basis {
                     <p class="basis">{ format!("{}{}", t(Msg::AmountBasis), lang.zh(basis)) }</p>
+                }
+                if let Some(rule) = &e.stacking {
+                    <p class="stacking">{ lang.zh(rule.text).into_owned() }</p>
                 }
                 <h4>{ t(Msg::Documents) }</h4>
                 <ul class="docs">
@@ -285,6 +312,9 @@ pub fn results(p: &Props) -> Html {
             fill(&t(Msg::HeadlineFree), &[("names", names)])
         });
     }
+    if a.local_annual_yuan > 0 {
+        sub.push(fill(&t(Msg::HeadlineLocal), &[("x", yuan(a.local_annual_yuan))]));
+    }
     if a.loan_annual_limit_yuan > 0 {
         sub.push(fill(&t(Msg::HeadlineLoan), &[("x", yuan(a.loan_annual_limit_yuan))]));
     }
@@ -364,7 +394,7 @@ pub fn results(p: &Props) -> Html {
             <ul class="notices" aria-label={t(Msg::Notices)}>
                 // Answers kept from another stage are not the family's mistake: the engine's
                 // `not_applicable` notices (which name fields) are for officers and the API.
-                { for a.notices.iter().filter(|n| !matches!(n.kind, NoticeKind::NationalOnly | NoticeKind::NotApplicable)).map(|n| html! {
+                { for a.notices.iter().filter(|n| !matches!(n.kind, NoticeKind::NationalOnly | NoticeKind::Scope | NoticeKind::NotApplicable)).map(|n| html! {
                     <li class={classes!("notice", notice_class(n.kind))}>{ lang.zh(&n.text).into_owned() }</li>
                 }) }
             </ul>
@@ -390,7 +420,7 @@ pub fn results(p: &Props) -> Html {
                 </section>
             }
             <p class="other-stages">{ fill(&t(Msg::OtherStages), &[("n", other_stage.len().to_string())]) }</p>
-            { for a.notices.iter().filter(|n| n.kind == NoticeKind::NationalOnly).map(|n| html! {
+            { for a.notices.iter().filter(|n| matches!(n.kind, NoticeKind::NationalOnly | NoticeKind::Scope)).map(|n| html! {
                 <p class="national-only">{ lang.zh(&n.text).into_owned() }</p>
             }) }
             <section class="case-summary">

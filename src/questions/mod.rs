@@ -23,7 +23,10 @@ pub use vocab::{
 use crate::answers::Answers;
 use crate::i18n::{Lang, Msg};
 use crate::state::Step;
-use vocab::{AREA, COMPULSORY, HARDSHIP, HIGHER, KINDERGARTEN, MAJOR, OWNERSHIP, SETTING};
+use vocab::{
+    ADMISSION_TIER, AREA, COMPULSORY, HARDSHIP, HIGHER, KINDERGARTEN, MAJOR, OWNERSHIP, SETTING,
+    YEARS,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Q {
@@ -51,6 +54,9 @@ pub enum Q {
     Salaried,
     OutOfProvince,
     AidReceived,
+    MongolianInstruction,
+    AdmissionTier,
+    CountyHighSchoolYears,
 }
 
 /// How a question is asked.
@@ -70,6 +76,8 @@ pub enum Ask {
     Statuses,
     /// Aid already received, by program and paying place.
     AidReceived,
+    /// A small count of years (0, 1, 2, 3 or more), stored as a number.
+    Years,
 }
 
 /// One row of the question table.
@@ -106,7 +114,7 @@ const SCHOOL: Option<Step> = Some(Step::School);
 const MORE: Option<Step> = Some(Step::More);
 
 /// Every question, in the order asked.
-pub const QUESTIONS: [Question; 24] = [
+pub const QUESTIONS: [Question; 27] = [
     Question {
         help: Some(Msg::AsOfHelp),
         ..row(Q::AsOf, "as_of", "as_of", HOME, Msg::AsOf, Ask::Date)
@@ -214,6 +222,35 @@ pub const QUESTIONS: [Question; 24] = [
         Msg::AidReceived,
         Ask::AidReceived,
     ),
+    // Asked only where a local program of the student's places reads them
+    // (`zhuxue_engine::local::fields_needed`).
+    row(
+        Q::MongolianInstruction,
+        "student.enrolment.mongolian_instruction",
+        "mongolian_instruction",
+        SCHOOL,
+        Msg::MongolianInstruction,
+        Ask::YesNo,
+    ),
+    Question {
+        help: Some(Msg::AdmissionTierHelp),
+        ..row(
+            Q::AdmissionTier,
+            "student.admission_tier",
+            "admission_tier",
+            MORE,
+            Msg::AdmissionTier,
+            Ask::Choice(ADMISSION_TIER, Some(Msg::Unsure)),
+        )
+    },
+    row(
+        Q::CountyHighSchoolYears,
+        "student.county_high_school_years",
+        "county_high_school_years",
+        MORE,
+        Msg::CountyHighSchoolYears,
+        Ask::Years,
+    ),
 ];
 
 impl Q {
@@ -275,6 +312,9 @@ impl Q {
             }
             // Asked only when an assessment needs them (inline on the results).
             Q::NutritionProgram | Q::ContiguousArea => false,
+            Q::MongolianInstruction | Q::AdmissionTier | Q::CountyHighSchoolYears => {
+                a.local_fields().contains(&self.row().field)
+            }
             _ => true,
         }
     }
@@ -310,6 +350,11 @@ impl Q {
                 .and_then(|v| STAGES.iter().find(|(k, _, _)| *k == v))
                 .map_or_else(none, |(_, zh, en)| stage_name(lang, zh, en)),
             Ask::Grade => a.student.grade.map_or_else(none, |g| grade_label(lang, a.stage(), g)),
+            Ask::Years => value
+                .and_then(|v| v.as_u64())
+                .map(|n| n.min(3).to_string())
+                .and_then(|n| YEARS.iter().find(|(k, _)| *k == n))
+                .map_or_else(none, |(_, m)| lang.t(*m).into_owned()),
             Ask::Statuses => {
                 let names: Vec<String> = a
                     .household
@@ -345,6 +390,9 @@ impl Q {
                     .iter()
                     .map(|aid| {
                         let name = zhuxue_engine::policy::program(&aid.program)
+                            .or_else(|| {
+                                zhuxue_engine::local::program(&aid.program).map(|p| &p.info)
+                            })
                             .map_or(aid.program.as_str(), |p| p.name);
                         format!("{}（{}）", lang.zh(name), place(Some(&aid.region)))
                     })
@@ -403,7 +451,7 @@ mod tests {
         let steps: Vec<Vec<Q>> = Step::ALL.iter().map(|s| Q::for_step(*s).collect()).collect();
         assert_eq!(steps[0], [Q::AsOf, Q::HukouRegion, Q::HukouArea]);
         assert_eq!(steps[2], [Q::Stage, Q::Grade]);
-        assert_eq!(steps.iter().map(Vec::len).sum::<usize>(), 22, "two are asked only inline");
+        assert_eq!(steps.iter().map(Vec::len).sum::<usize>(), 25, "two are asked only inline");
         // Answers are read and written by field, through the engine's field reader.
         let mut a = Answers::default();
         a.set("student.enrolment.boarding", Some(json!(true)));
@@ -422,6 +470,32 @@ mod tests {
         a.set("household.statuses_checked", Some(json!(true)));
         assert_eq!(Q::Statuses.summary(&a, Lang::Hans), "以上都没有（未认定）");
         assert_eq!(a.to_value()["household"]["statuses_checked"], json!(true));
+    }
+
+    /// The questions local programs need are asked only where an overlay of the student's
+    /// places reads them, for that stage.
+    #[test]
+    fn local_questions_only_where_a_local_program_needs_them() {
+        use serde_json::json;
+        let mut a = Answers::default();
+        a.set("household.hukou.region", Some(json!("640422")));
+        a.set("student.stage", Some(json!("undergraduate")));
+        assert!(Q::AdmissionTier.relevant(&a));
+        assert!(Q::CountyHighSchoolYears.relevant(&a));
+        assert!(!Q::MongolianInstruction.relevant(&a));
+        a.set("household.hukou.region", Some(json!("621126")));
+        assert!(!Q::AdmissionTier.relevant(&a), "no Gansu program reads the admission batch");
+        a.set("household.hukou.region", Some(json!("152921")));
+        a.set("student.stage", Some(json!("primary")));
+        assert!(Q::MongolianInstruction.relevant(&a));
+        assert!(!Q::AdmissionTier.relevant(&a));
+        a.set("student.county_high_school_years", Some(json!(5)));
+        assert_eq!(Q::CountyHighSchoolYears.summary(&a, Lang::Hans), "3年及以上");
+        a.set("student.admission_tier", Some(json!("second_tier")));
+        assert_eq!(Q::AdmissionTier.summary(&a, Lang::Hans), "二本（本科二批）");
+        assert_eq!(a.to_value()["student"]["county_high_school_years"], json!(5));
+        a.set("student.county_high_school_years", Some(json!(9)));
+        assert_eq!(a.student.county_high_school_years, None, "refused like the engine");
     }
 
     /// Status dates as families write them: a year, a month or a day.

@@ -47,6 +47,17 @@ pub fn view(q: Q, a: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html 
             let current = a.get(row.field).and_then(|v| v.as_bool()).map(|b| b.to_string());
             radio_group(row.name, legend, help, options, current, on_pick)
         }
+        Ask::Years => {
+            let d = d.clone();
+            let field = row.field;
+            let on_pick = Callback::from(move |v: Option<String>| {
+                let n = v.and_then(|v| v.parse::<u64>().ok()).map(Value::from);
+                edit(&d, move |a| a.set(field, n.clone()));
+            });
+            let options = msg_options(lang, super::vocab::YEARS, None);
+            let current = a.get(row.field).and_then(|v| v.as_u64()).map(|n| n.min(3).to_string());
+            radio_group(row.name, legend, help, options, current, on_pick)
+        }
         Ask::Date => html! {
             <div class="q" id={format!("q-{}", row.name)}>
                 { date_input(row.name.into(), legend, a.text(row.field), set_text(d, row.field)) }

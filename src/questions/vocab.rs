@@ -85,6 +85,15 @@ pub const MAJOR: &[(&str, Msg)] = &[
     ("arts_performance", Msg::ArtsPerformance),
     ("other", Msg::OtherMajor),
 ];
+pub const ADMISSION_TIER: &[(&str, Msg)] = &[
+    ("first_tier", Msg::TierFirst),
+    ("second_tier", Msg::TierSecond),
+    ("other_bachelor", Msg::TierOther),
+    ("junior_college", Msg::TierCollege),
+];
+/// Years at a county high school: 0, 1, 2, 3 or more (the number the case carries).
+pub const YEARS: &[(&str, Msg)] =
+    &[("0", Msg::Years0), ("1", Msg::Years1), ("2", Msg::Years2), ("3", Msg::Years3)];
 pub const HARDSHIP: &[(&str, Msg)] = &[
     ("special", Msg::HSpecial),
     ("relative", Msg::HRelative),

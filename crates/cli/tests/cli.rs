@@ -65,9 +65,14 @@ fn every_example_is_assessed_with_citations_on_every_line() {
                 );
             }
         }
-        let total = a["entitlements"].as_array().unwrap().len()
-            + a["not_entitled"].as_array().unwrap().len();
-        assert_eq!(total, 26, "every program of the catalogue is answered");
+        let national = a["entitlements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(a["not_entitled"].as_array().unwrap())
+            .filter(|e| !e["program"].as_str().unwrap().starts_with("local."))
+            .count();
+        assert_eq!(national, 26, "every program of the national catalogue is answered");
         n += 1;
     }
     assert!(n >= 5);

@@ -440,7 +440,9 @@ pub fn parse(path: &str, text: &str, known: &Known) -> Result<Overlay, String> {
     if region_text.len() != expected_len {
         return Err(err(
             file.overlay.region.span(),
-            format!("level 与地区代码位数不符：省级用2位、市级4位、县级6位，这里是 {region_text:?}"),
+            format!(
+                "level 与地区代码位数不符：省级用2位、市级4位、县级6位，这里是 {region_text:?}"
+            ),
         ));
     }
     let stem = path.rsplit('/').next().unwrap_or(path);
@@ -493,7 +495,8 @@ pub fn parse(path: &str, text: &str, known: &Known) -> Result<Overlay, String> {
         let id = p.id.get_ref();
         let prefix = format!("local.{region_text}.");
         let name_ok = id.strip_prefix(&prefix).is_some_and(|n| {
-            !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         });
         if !name_ok {
             return Err(err(
@@ -573,7 +576,10 @@ pub fn parse(path: &str, text: &str, known: &Known) -> Result<Overlay, String> {
             cite_ok(&a.citation)?;
             let span = a.citation.span();
             if a.yuan.is_none() && a.unverified.is_none() {
-                return Err(err(span, format!("{id}：没有金额（yuan）的条目要用 unverified 说明为什么不知道")));
+                return Err(err(
+                    span,
+                    format!("{id}：没有金额（yuan）的条目要用 unverified 说明为什么不知道"),
+                ));
             }
             if a.yuan.is_some_and(|y| y < 0) {
                 return Err(err(span, format!("{id}：金额不能为负")));
@@ -581,13 +587,23 @@ pub fn parse(path: &str, text: &str, known: &Known) -> Result<Overlay, String> {
             if let Some(tiers) = &a.admission_tiers {
                 let Shape::OneOf(allowed) = Fact::AdmissionTier.shape() else { unreachable!() };
                 if let Some(bad) = tiers.iter().find(|t| !allowed.contains(&t.get_ref().as_str())) {
-                    return Err(err(bad.span(), format!("录取批次 {:?} 无法识别，应为：{}", bad.get_ref(), allowed.join("、"))));
+                    return Err(err(
+                        bad.span(),
+                        format!(
+                            "录取批次 {:?} 无法识别，应为：{}",
+                            bad.get_ref(),
+                            allowed.join("、")
+                        ),
+                    ));
                 }
             }
             if a.stages.is_none() && a.admission_tiers.is_none() {
                 match (previous, &a.from) {
                     (Some(prev), Some(from)) if from.get_ref() <= prev.get_ref() => {
-                        return Err(err(from.span(), format!("{id}：金额按 from 日期从早到晚排列")));
+                        return Err(err(
+                            from.span(),
+                            format!("{id}：金额按 from 日期从早到晚排列"),
+                        ));
                     }
                     (Some(_), None) => {
                         return Err(err(span, format!("{id}：只有第一条金额可以不写 from")));
@@ -606,13 +622,25 @@ pub fn parse(path: &str, text: &str, known: &Known) -> Result<Overlay, String> {
             cite_ok(&s.citation)?;
             let Shape::OneOf(allowed) = Fact::Status.shape() else { unreachable!() };
             if let Some(bad) = s.statuses.iter().find(|v| !allowed.contains(&v.as_str())) {
-                return Err(err(s.citation.span(), format!("stacking.statuses 中的 {bad:?} 无法识别，应为：{}", allowed.join("、"))));
+                return Err(err(
+                    s.citation.span(),
+                    format!(
+                        "stacking.statuses 中的 {bad:?} 无法识别，应为：{}",
+                        allowed.join("、")
+                    ),
+                ));
             }
         }
     }
     for q in &file.parameter {
         if !(known.national_program)(q.program.get_ref()) {
-            return Err(err(q.program.span(), format!("国家项目 {:?} 不存在（[[parameter]] 只给国家项目设地方标准）", q.program.get_ref())));
+            return Err(err(
+                q.program.span(),
+                format!(
+                    "国家项目 {:?} 不存在（[[parameter]] 只给国家项目设地方标准）",
+                    q.program.get_ref()
+                ),
+            ));
         }
         for r in q.regions.iter().flatten() {
             within(r)?;
@@ -653,7 +681,11 @@ pub fn check_all(overlays: &[Overlay]) -> Result<(), String> {
     for o in overlays {
         for (p, line) in o.file.program.iter().zip(&o.lines) {
             if !ids.insert(p.id.get_ref().as_str()) {
-                return Err(format!("{}:{line}: 项目编号 {:?} 在另一个文件中已定义", o.path, p.id.get_ref()));
+                return Err(format!(
+                    "{}:{line}: 项目编号 {:?} 在另一个文件中已定义",
+                    o.path,
+                    p.id.get_ref()
+                ));
             }
         }
     }
@@ -662,7 +694,11 @@ pub fn check_all(overlays: &[Overlay]) -> Result<(), String> {
             for x in &p.excludes {
                 if x.get_ref().starts_with("local.") && !ids.contains(x.get_ref().as_str()) {
                     let line = o.lines[0];
-                    return Err(format!("{}:{line}: excludes 中的项目 {:?} 不存在", o.path, x.get_ref()));
+                    return Err(format!(
+                        "{}:{line}: excludes 中的项目 {:?} 不存在",
+                        o.path,
+                        x.get_ref()
+                    ));
                 }
             }
         }
@@ -761,10 +797,8 @@ fn emit_program(out: &mut String, o: &Overlay, p: &Program, line: usize, known: 
     });
     let mut stages = p.stages.clone();
     stages.sort();
-    let stage_text = format!(
-        "适用学段：{}",
-        stages.iter().map(|s| s.label()).collect::<Vec<_>>().join("、")
-    );
+    let stage_text =
+        format!("适用学段：{}", stages.iter().map(|s| s.label()).collect::<Vec<_>>().join("、"));
     let mut citations: Vec<String> = vec![p.citation.get_ref().clone()];
     let mut add = |c: &str| {
         if !citations.iter().any(|x| x == c) {
@@ -845,8 +879,7 @@ fn emit_program(out: &mut String, o: &Overlay, p: &Program, line: usize, known: 
     }
     out.push_str("      ], amounts: &[\n");
     for a in &p.amount {
-        let stages: Vec<&str> =
-            a.stages.iter().flatten().map(|s| s.rust()).collect();
+        let stages: Vec<&str> = a.stages.iter().flatten().map(|s| s.rust()).collect();
         let tiers: Vec<String> =
             a.admission_tiers.iter().flatten().map(|t| t.get_ref().clone()).collect();
         writeln!(

@@ -243,7 +243,8 @@ pub fn parameter(program: &str, code: u32, date: Date) -> Option<&'static LocalP
         .flat_map(|o| o.parameters.iter())
         .filter(|q| q.program == program && date >= q.from && q.until.is_none_or(|u| date < u))
         .filter_map(|q| {
-            let best = q.prefixes.iter().filter(|p| prefix_covers(p, code)).map(|p| p.len()).max()?;
+            let best =
+                q.prefixes.iter().filter(|p| prefix_covers(p, code)).map(|p| p.len()).max()?;
             Some((best, q.from, q))
         })
         .max_by_key(|(len, from, _)| (*len, *from))

@@ -110,7 +110,8 @@ fn an_unknown_fact_names_its_line() {
 
 #[test]
 fn a_value_outside_the_vocabulary_is_refused() {
-    let e = error("fact = \"boarding\"\nis = true", "fact = \"hukou_area\"\nin = [\"countryside\"]");
+    let e =
+        error("fact = \"boarding\"\nis = true", "fact = \"hukou_area\"\nin = [\"countryside\"]");
     assert_eq!(
         e,
         format!("{PATH}:25: local.620623.senior_boarding：取值 \"countryside\" 无法识别，应为：rural、urban")
@@ -168,8 +169,12 @@ fn a_missing_amount_reason_is_refused() {
 
 #[test]
 fn a_citation_defined_nowhere_fails_across_files() {
-    let o = parse(&GOOD.replacen("citation = \"tianzhu-test\"\npayer", "citation = \"tianzhu-typo\"\npayer", 1))
-        .unwrap();
+    let o = parse(&GOOD.replacen(
+        "citation = \"tianzhu-test\"\npayer",
+        "citation = \"tianzhu-typo\"\npayer",
+        1,
+    ))
+    .unwrap();
     let e = overlay::check_all(&[o]).unwrap_err();
     assert_eq!(
         e,

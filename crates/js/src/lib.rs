@@ -29,13 +29,26 @@ pub fn validate_json(case: &str) -> String {
     }
 }
 
-/// Every program the rules know: id, names, dates in force, payer basis, how to apply, and
-/// its documents.
+/// Every program the rules know, national then local: id, names, dates in force, payer
+/// basis, how to apply, and its documents; a local program also its level, the places it
+/// covers (code prefixes), which place decides, who pays, and its overlay file.
 #[wasm_bindgen(js_name = programsJson)]
 pub fn programs_json() -> String {
-    let list: Vec<Value> = policy::PROGRAMS
-        .iter()
-        .map(|p| {
+    let local = zhuxue_engine::local::programs().map(|(o, p)| {
+        let mut v = program(&p.info);
+        v["level"] = json!(p.level);
+        v["regions"] = json!(p.prefixes);
+        v["payer_by"] = json!(p.payer);
+        v["file"] = json!(o.path);
+        v
+    });
+    let list: Vec<Value> = policy::PROGRAMS.iter().map(program).chain(local).collect();
+    Value::Array(list).to_string()
+}
+
+fn program(p: &policy::ProgramInfo) -> Value {
+    {
+        {
             let citations: Vec<_> =
                 p.citations.iter().filter_map(|id| policy::citation(id)).collect();
             json!({
@@ -48,9 +61,8 @@ pub fn programs_json() -> String {
                 "apply": { "where": p.apply_where, "when": p.apply_when, "documents": p.documents },
                 "citations": citations,
             })
-        })
-        .collect();
-    Value::Array(list).to_string()
+        }
+    }
 }
 
 /// The rules version, the day its figures were last verified, the first day it covers, and
@@ -102,7 +114,11 @@ mod tests {
     fn programs_and_rules_info() {
         let programs = parse(&programs_json());
         let list = programs.as_array().unwrap();
-        assert_eq!(list.len(), policy::PROGRAMS.len());
+        assert_eq!(list.len(), policy::PROGRAMS.len() + zhuxue_engine::local::programs().count());
+        let yanbao = list.iter().find(|p| p["id"] == "local.64.yanbao_scholarship").unwrap();
+        assert_eq!(yanbao["level"], "foundation");
+        assert_eq!(yanbao["payer_by"], "宁夏燕宝慈善基金会");
+        assert_eq!(yanbao["regions"].as_array().unwrap().len(), 9);
         let boarding = list.iter().find(|p| p["id"] == "compulsory.boarding_allowance").unwrap();
         assert_eq!(boarding["name"], "家庭经济困难寄宿生生活补助");
         assert!(boarding["citations"]
@@ -112,6 +128,8 @@ mod tests {
             .any(|c| c["number"] == "国发〔2015〕67号"));
         let info = parse(&rules_info_json());
         assert_eq!(info["version"], policy::META.version);
-        assert_eq!(info["scope"], "national");
+        assert_eq!(info["scope"], "national+local");
+        assert!(info["overlays"].as_array().unwrap().iter().any(|o| o["region"] == "620623"
+            && o["file"] == "policy/local/62-甘肃/620623-天祝藏族自治县.toml"));
     }
 }

@@ -28,7 +28,9 @@ pub(crate) fn evaluate(ctx: &Ctx, p: &'static LocalProgram) -> Eval {
     for c in p.conditions {
         let (holds, value) = check(ctx, c);
         match holds {
-            Some(true) => e.met(c.fact.field(), format!("{}（本案：{value}）", c.text), &[c.citation]),
+            Some(true) => {
+                e.met(c.fact.field(), format!("{}（本案：{value}）", c.text), &[c.citation])
+            }
             Some(false) => {
                 e.fail(c.fact.field(), format!("要求{}；本案：{value}", c.text), &[c.citation]);
                 return e;
@@ -134,7 +136,9 @@ fn check(ctx: &Ctx, c: &Condition) -> (Option<bool>, String) {
         (_, v) => (None, v.map_or_else(|| "未回答".to_string(), yes_no)),
     };
     let one_of = |v: Option<(&str, &str)>| match (c.test, v) {
-        (Test::In(allowed), Some((name, label))) => (Some(allowed.contains(&name)), label.to_string()),
+        (Test::In(allowed), Some((name, label))) => {
+            (Some(allowed.contains(&name)), label.to_string())
+        }
         _ => (None, "未回答".to_string()),
     };
     match c.fact {

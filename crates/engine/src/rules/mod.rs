@@ -78,7 +78,8 @@ pub fn assess(case: &Case) -> Assessment {
         crate::local::covering(ctx.hukou.region.0, ctx.enrolment.region.0).collect();
     for overlay in &overlays {
         for p in overlay.programs.iter().filter(|p| p.stages.contains(&ctx.stage())) {
-            let stacking = p.stacking.as_ref().map(|s| StackingRule { text: s.text, citation: s.citation });
+            let stacking =
+                p.stacking.as_ref().map(|s| StackingRule { text: s.text, citation: s.citation });
             out.push(&ctx, local::evaluate(&ctx, p), Some(p.level), stacking);
         }
     }

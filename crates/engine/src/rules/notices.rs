@@ -121,11 +121,8 @@ fn stacking(ctx: &Ctx, entitlements: &[Entitlement], notices: &mut Vec<Notice>) 
         if !applies {
             continue;
         }
-        let mut others: Vec<&str> = received
-            .iter()
-            .map(|a| a.program.as_str())
-            .filter(|id| *id != e.program)
-            .collect();
+        let mut others: Vec<&str> =
+            received.iter().map(|a| a.program.as_str()).filter(|id| *id != e.program).collect();
         others.dedup();
         if others.len() > usize::from(max) {
             notices.push(Notice::new(
@@ -383,12 +380,11 @@ pub(crate) fn assumed_dates(case: &crate::Case, a: &mut crate::assessment::Asses
     let conclusion = if changed.is_empty() {
         "具体日期不影响本结果。".to_string()
     } else {
-        let names: Vec<&str> =
-            changed
-                .iter()
-                .filter_map(|p| a.entitlements.iter().chain(&b.entitlements).find(|e| e.program == *p))
-                .map(|e| e.name)
-                .collect();
+        let names: Vec<&str> = changed
+            .iter()
+            .filter_map(|p| a.entitlements.iter().chain(&b.entitlements).find(|e| e.program == *p))
+            .map(|e| e.name)
+            .collect();
         format!("具体日期可能改变以下资助：{}。请以证明上的日期为准。", names.join("、"))
     };
     // Before the closing 「只含国家政策」 note, which stays last.

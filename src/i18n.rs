@@ -236,7 +236,11 @@ messages! {
     LevelSchool => "学校", "School";
     LevelFoundation => "基金会", "Foundation";
     LocalTag => "地方·{level}", "Local · {level}";
-    PaysBy => "{by}（{who}：{place}）", "{by} ({who}: {place})";
+    PaysBy => "由{by}{act}（{who}：{place}）", "{act} by {by} ({who}: {place})";
+    ActCash => "发放", "Paid";
+    ActWaiver => "免除", "Waived";
+    ActInKind => "提供", "Provided";
+    ActLoan => "办理", "Arranged";
     HeadlineLocal => "其中地方资助（省、县、基金会）每年约 {x} 元。", "Of this, about ¥{x} a year comes from local programmes (province, county, foundation).";
     Disabled => "孩子是否残疾（持残疾证）", "Is the child disabled (holds a disability certificate)";
     Orphan => "是否孤儿或事实无人抚养儿童", "Is the child an orphan or de facto unsupported";

@@ -145,10 +145,23 @@ fn payer_text(e: &Entitlement, lang: Lang) -> String {
     let who = lang.t(basis).into_owned();
     // A local program names its payer (「天祝县财政」, a foundation) and the place it is for.
     match e.payer.by {
-        Some(by) => fill(
-            &lang.t(Msg::PaysBy),
-            &[("by", lang.zh(by).into_owned()), ("who", who), ("place", place)],
-        ),
+        Some(by) => {
+            let act = match e.form {
+                Form::Cash => Msg::ActCash,
+                Form::Waiver => Msg::ActWaiver,
+                Form::InKind => Msg::ActInKind,
+                Form::Loan => Msg::ActLoan,
+            };
+            fill(
+                &lang.t(Msg::PaysBy),
+                &[
+                    ("by", lang.zh(by).into_owned()),
+                    ("act", lang.t(act).into_owned()),
+                    ("who", who),
+                    ("place", place),
+                ],
+            )
+        }
         None => fill(&lang.t(verb), &[("who", who), ("place", place)]),
     }
 }
@@ -300,6 +313,9 @@ pub fn results(p: &Props) -> Html {
         fill(&t(Msg::HeadlineNoCash), &[("n", eligible.to_string())])
     };
     let mut sub = Vec::new();
+    if a.local_annual_yuan > 0 {
+        sub.push(fill(&t(Msg::HeadlineLocal), &[("x", yuan(a.local_annual_yuan))]));
+    }
     let free: Vec<String> = of(Outcome::Eligible)
         .filter(|e| matches!(e.form, Form::InKind | Form::Waiver))
         .map(|e| program_name(e.program, e.name, lang))
@@ -312,9 +328,6 @@ pub fn results(p: &Props) -> Html {
             fill(&t(Msg::HeadlineFree), &[("names", names)])
         });
     }
-    if a.local_annual_yuan > 0 {
-        sub.push(fill(&t(Msg::HeadlineLocal), &[("x", yuan(a.local_annual_yuan))]));
-    }
     if a.loan_annual_limit_yuan > 0 {
         sub.push(fill(&t(Msg::HeadlineLoan), &[("x", yuan(a.loan_annual_limit_yuan))]));
     }
@@ -324,8 +337,15 @@ pub fn results(p: &Props) -> Html {
     if needs > 0 {
         sub.push(fill(&t(Msg::HeadlineNeeds), &[("n", needs.to_string())]));
     }
-    let (other_stage, why_not): (Vec<_>, Vec<_>) =
-        a.not_entitled.iter().partition(|n| n.criteria.iter().any(|c| c.id == "stage"));
+    let (other_stage, why_not): (Vec<_>, Vec<_>) = a
+        .not_entitled
+        .iter()
+        // A local program of another place (甘南's allowance for a 岷县 pupil) is not the
+        // family's to miss: the scope note names the places covered.
+        .filter(|n| {
+            n.level.is_none() || !n.criteria.iter().any(|c| c.id == "place" && c.met == Some(false))
+        })
+        .partition(|n| n.criteria.iter().any(|c| c.id == "stage"));
     let answers_json = crate::browser::answers_to_text(&p.answers);
     let link = crate::browser::share_link(&answers_json, lang.code());
     let on_copy = {

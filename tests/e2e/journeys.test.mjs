@@ -1047,3 +1047,47 @@ test('plain iframe or link with settings in the address: language, county preset
   await axe(page, 'address settings');
   await page.context().close();
 });
+
+test('西吉 freshman: the 燕宝 scholarship and the county award, with their level and payer, asked only there', async () => {
+  const page = await open();
+  await answer(page, {
+    asOf: '2018-09-05', hukou: ['西吉', '宁夏回族自治区固原市西吉县'], area: 'rural', statuses: [['registered_poor', '2016-04-01']],
+    stage: 'undergraduate', grade: 1, enrol: ['兴庆', '宁夏回族自治区银川市兴庆区'], school: ['full_time-true'],
+    more: ['hardship-special', 'veteran-false', 'admission_tier-second_tier', 'county_high_school_years-3'],
+  }, 'xiji');
+  const local = (program) => page.locator(`#p-${program.replaceAll('.', '-')}`).innerText().then((t) => t.replace(/\s+/g, ' '));
+  // The headline counts the local scholarship and says how much of the cash is local.
+  const head = await page.locator('.summary-head').innerText();
+  assert.match(head, /其中现金每年约 7,000 元/);
+  assert.match(head, /其中地方资助（省、县、基金会）每年约 4,000 元。/);
+  const yanbao = await local('local.64.yanbao_scholarship');
+  assert.match(yanbao, /燕宝奖学金（本科，宁夏六盘山9县区） 地方·基金会 每年 4,000 元/);
+  assert.match(yanbao, /由宁夏燕宝慈善基金会发放（户籍地：宁夏回族自治区固原市西吉县）/);
+  await page.locator('#p-local-64-yanbao_scholarship summary').click();
+  const open_ = await local('local.64.yanbao_scholarship');
+  assert.match(open_, /✓ 符合： 考上二本及以上（一本或二本批次录取）（本案：二本（本科二批））/);
+  assert.match(open_, /（宁夏某县方案）对建档立卡户考入大学学生，享受燕宝基金会资助的同时，可再享受一项资助/);
+  assert.match(open_, /《燕宝慈善基金会第二期捐资助学项目（人民政协报报道）》，人民政协报，2017-09-20/);
+  assert.match(open_, /《教育精准扶贫督导工作方案（宁夏某县，县名未写明）》，宁夏某县（有60个扶贫重点村）/);
+  // The seed county's award: conditional, because the plan does not name its county.
+  const award = await local('local.64.county_entrance_award');
+  assert.match(award, /县高级中学考入一本、二本大学生奖励（宁夏某县） 地方·县级 有条件 一次性 10,000 元/);
+  // The answer covers Ningxia's programs and says which places have none encoded.
+  assert.match(await page.locator('.national-only').innerText(), /本结果包含：国家资助政策；宁夏回族自治区（6项地方政策）。尚未录入地方政策：宁夏回族自治区固原市/);
+  await axe(page, 'xiji: results');
+  await shot(page, 'journey-xiji-local');
+  // An 银川 freshman is not asked the admission batch, and is not told about 燕宝 at all.
+  await page.locator('.case-summary button[aria-label*="户籍"]').first().click();
+  await pickRegion(page, 'hukou', '兴庆', '宁夏回族自治区银川市兴庆区');
+  await page.getByRole('button', { name: '返回结果' }).click();
+  await page.waitForSelector('.headline');
+  assert.equal(await page.locator('#p-local-64-yanbao_scholarship').count(), 0);
+  assert.equal(await page.locator('#n-local-64-yanbao_scholarship').count(), 0, 'another place\'s program is not a why-not');
+  assert.match(await local('local.64.county_entrance_award'), /有条件/);
+  // In Gansu no local program reads the admission batch: the question is not asked.
+  await page.locator('.case-summary button[aria-label*="户籍"]').first().click();
+  await pickRegion(page, 'hukou', '岷县', '甘肃省定西市岷县');
+  await page.getByRole('button', { name: '返回结果' }).click();
+  await page.waitForSelector('.headline');
+  assert.equal(await page.locator('.case-summary').innerText().then((t) => t.includes('高考录取批次')), false);
+});

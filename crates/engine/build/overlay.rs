@@ -811,6 +811,12 @@ fn emit_program(out: &mut String, o: &Overlay, p: &Program, line: usize, known: 
     for a in &p.amount {
         add(a.citation.get_ref());
     }
+    for c in p.unknown.iter().filter_map(|u| u.citation.as_ref()) {
+        add(c.get_ref());
+    }
+    if let Some(s) = &p.stacking {
+        add(s.citation.get_ref());
+    }
     let payer_basis = match p.place {
         PlaceRule::Hukou => "hukou",
         _ => "enrolment",

@@ -215,6 +215,16 @@ impl LocalProgram {
     pub fn covers(&self, code: u32) -> bool {
         self.prefixes.iter().any(|p| prefix_covers(p, code))
     }
+
+    /// Whether the student's places meet the program's place rule.
+    pub fn place_fits(&self, hukou: u32, enrolment: u32) -> bool {
+        match self.place {
+            PlaceRule::Enrolment => self.covers(enrolment),
+            PlaceRule::Hukou => self.covers(hukou),
+            PlaceRule::Either => self.covers(hukou) || self.covers(enrolment),
+            PlaceRule::Both => self.covers(hukou) && self.covers(enrolment),
+        }
+    }
 }
 
 /// The overlays whose jurisdiction contains either place, province first.
@@ -257,7 +267,7 @@ pub fn fields_needed(hukou: u32, enrolment: u32, stage: Stage) -> Vec<&'static s
     let mut fields = Vec::new();
     for o in covering(hukou, enrolment) {
         for p in o.programs.iter().filter(|p| p.stages.contains(&stage)) {
-            if !(p.covers(hukou) || p.covers(enrolment)) {
+            if !p.place_fits(hukou, enrolment) {
                 continue;
             }
             for c in p.conditions {

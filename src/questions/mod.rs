@@ -486,7 +486,10 @@ mod tests {
         a.set("household.hukou.region", Some(json!("621126")));
         assert!(!Q::AdmissionTier.relevant(&a), "no Gansu program reads the admission batch");
         a.set("student.enrolment.region", Some(json!("640104")));
-        assert!(!Q::AdmissionTier.relevant(&a), "studying in 宁夏 does not make a 户籍 award apply");
+        assert!(
+            !Q::AdmissionTier.relevant(&a),
+            "studying in 宁夏 does not make a 户籍 award apply"
+        );
         a.set("student.enrolment.region", None);
         a.set("household.hukou.region", Some(json!("152921")));
         a.set("student.stage", Some(json!("primary")));

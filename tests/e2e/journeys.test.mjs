@@ -957,9 +957,14 @@ test('JS API: assess, validate, programs and rulesInfo from a page, shapes as th
   assert.deepEqual(got.valid, { valid: true });
   assert.deepEqual(got.invalid, { valid: false, field: 'student.hardshp', kind: 'unknown_field', message: '未知字段 student.hardshp，是否想写 student.hardship？' });
   assert.equal(got.cyclic, 'syntax');
-  assert.equal(got.programs.length, 26);
+  assert.equal(got.programs.filter((p) => !p.id.startsWith('local.')).length, 26);
+  assert.equal(got.programs.filter((p) => p.id.startsWith('local.')).length, 18);
   assert.ok(got.programs.some((p) => p.id === 'yulu.vocational_subsidy' && p.payer === 'hukou'));
-  assert.equal(got.info.scope, 'national');
+  assert.ok(got.programs.some((p) => p.id === 'local.64.yanbao_scholarship' && p.level === 'foundation' && p.payer_by === '宁夏燕宝慈善基金会'));
+  assert.equal(got.info.scope, 'national+local');
+  assert.ok(got.info.overlays.some((o) => o.region === '620623' && o.name === '甘肃省武威市天祝藏族自治县'));
+  // The case (岷县) is in Gansu: the assessment lists the Gansu overlay it applied.
+  assert.deepEqual(got.a.rules.overlays.map((o) => o.region), ['620000']);
   assert.match(got.info.version, /^\d{4}\.\d{2}\.\d{2}$/);
   await page.context().close();
 });

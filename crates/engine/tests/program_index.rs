@@ -1,4 +1,5 @@
-//! `docs/programs.md`: for each program id, everything about it in one row — its catalogue
+//! `docs/programs.md`: for each program id, national or local, everything about it in one
+//! row — for a local one its overlay file and line, its places and its cases; for a national one its catalogue
 //! entry, its rule, its parameters (those named after it or in its rule, with their files) and the policy cases that
 //! check it (file and case number, as `cargo test --test policy_cases <file>_<nn>` runs them).
 //! Generated from the sources themselves; this test fails when the file is stale.
@@ -7,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use zhuxue_engine::local;
 use zhuxue_engine::policy::{Program, PARAMETERS};
 use zhuxue_engine::reference;
 
@@ -62,10 +64,16 @@ fn index() -> String {
     for (file, test, _) in &cases {
         let n = number.entry(file).or_default();
         *n += 1;
-        for key in ["entitled", "not_entitled"] {
+        for key in ["entitled", "not_entitled", "local", "includes"] {
             for program in test["expect"][key].as_object().into_iter().flat_map(|o| o.keys()) {
-                if let Some(p) = Program::from_id(program) {
-                    by_program.entry(p.id()).or_default().entry(file).or_default().push(*n);
+                let id = Program::from_id(program)
+                    .map(|p| p.id())
+                    .or_else(|| local::program(program).map(|p| p.info.id));
+                if let Some(id) = id {
+                    let at = by_program.entry(id).or_default().entry(file).or_default();
+                    if at.last() != Some(n) {
+                        at.push(*n);
+                    }
                 }
             }
         }
@@ -134,6 +142,62 @@ fn index() -> String {
             if case_list.is_empty() { "–".to_string() } else { case_list.join("; ") },
         ));
     }
+    out.push_str(
+        "\n## Local programs\n\n\
+         Province, prefecture and county programs (and the foundations' and schools' programs a\n\
+         place's file records), each a `[[program]]` of an overlay file under `policy/local/`,\n\
+         evaluated by the one generic rule `src/rules/local.rs`. Its cases are in the\n\
+         `.cases.toml` file beside the overlay (`cargo test -p zhuxue-engine --test policy_cases\n\
+         local_<region>_<nn>`). How to add one: `docs/adding-a-local-program.md`.\n\n\
+         | program | 名称 | level | data | places | cases |\n|---|---|---|---|---|---|\n",
+    );
+    for (overlay, p) in local::programs() {
+        let cases_file = overlay.path.replace(".toml", ".cases.toml");
+        let region = overlay.path.rsplit('/').next().unwrap_or("").split('-').next().unwrap_or("");
+        let case_list = by_program
+            .get(p.info.id)
+            .and_then(|files| files.get(cases_file.as_str()))
+            .map_or("–".to_string(), |ns| format!("local_{region} {}", ranges(ns)));
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {}:{} | {} | {} |\n",
+            p.info.id,
+            p.info.name,
+            p.level.label(),
+            overlay.path,
+            p.line,
+            p.prefixes.join(", "),
+            case_list,
+        ));
+    }
+    out.push_str(
+        "\nLocal figures for national programs whose amount is set locally (`[[parameter]]`):\n\n\
+         | program | places | yuan | from | data |\n|---|---|---|---|---|\n",
+    );
+    for o in local::OVERLAYS {
+        for q in o.parameters {
+            let text = read(o.path);
+            let line = text
+                .lines()
+                .position(|l| l == format!("program = \"{}\"", q.program))
+                .map_or(0, |i| i + 1);
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} | {}:{line} |\n",
+                q.program,
+                q.prefixes.join(", "),
+                q.yuan,
+                q.from,
+                o.path
+            ));
+        }
+    }
+    let empty: Vec<&str> =
+        local::OVERLAYS.iter().filter(|o| o.programs.is_empty()).map(|o| o.path).collect();
+    if !empty.is_empty() {
+        out.push_str(&format!(
+            "\nRead, with no local program to encode: {}.\n",
+            empty.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
+        ));
+    }
     out
 }
 
@@ -141,7 +205,12 @@ fn index() -> String {
 fn the_program_index_is_current() {
     let text = index();
     // Every program has a rule, and every program is checked by at least one case.
-    assert_eq!(text.lines().filter(|l| l.starts_with("| `")).count(), Program::ALL.len());
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("| `")).count(),
+        Program::ALL.len()
+            + local::programs().count()
+            + local::OVERLAYS.iter().map(|o| o.parameters.len()).sum::<usize>()
+    );
     assert!(
         !text.lines().filter(|l| l.starts_with("| `")).any(|l| l.ends_with("| – |")),
         "a program without a case:\n{text}"

@@ -6,7 +6,7 @@
 export type DateString = string;
 /** A 6-digit GB/T 2260 county-level code, e.g. `"620102"`. */
 export type RegionCode = string;
-/** A program id, e.g. `"compulsory.boarding_allowance"` (see `programs()`). */
+/** A program id, national (`"compulsory.boarding_allowance"`) or local (`"local.64.yanbao_scholarship"`); see `programs()`. */
 export type ProgramId = string;
 
 export type StatusKind = 'registered_poor' | 'lifted_out' | 'monitored' | 'dibao' | 'tekun' | 'low_income' | 'martyr_family';
@@ -36,6 +36,8 @@ export interface Case {
       contiguous_poverty_area?: boolean | null;
       central_university?: boolean | null;
       vocational_undergraduate?: boolean | null;
+      /** 蒙古语授课 (read by an Inner Mongolia local program). */
+      mongolian_instruction?: boolean | null;
     };
     disabled?: boolean | null;
     orphan?: boolean | null;
@@ -48,6 +50,10 @@ export interface Case {
     out_of_province_checked?: boolean | null;
     enlisting?: boolean | null;
     grassroots_employment?: boolean | null;
+    /** 录取批次 of a university entrant (read by local entrance awards). */
+    admission_tier?: 'first_tier' | 'second_tier' | 'other_bachelor' | 'junior_college' | null;
+    /** Years at a senior high school of the 户籍 county, 0–6 (read by a local award). */
+    county_high_school_years?: number | null;
   };
 }
 
@@ -96,19 +102,43 @@ export interface Entitlement {
   form: 'cash' | 'in_kind' | 'waiver' | 'loan';
   amount: Amount;
   annual_yuan: number;
-  payer: { region: RegionCode; basis: 'enrolment' | 'hukou' | 'hukou_fallback' | 'school'; name: string };
+  payer: {
+    region: RegionCode;
+    basis: 'enrolment' | 'hukou' | 'hukou_fallback' | 'school';
+    name: string;
+    /** Who pays, in words, for a local program (天祝县财政, 宁夏燕宝慈善基金会). */
+    by?: string;
+  };
   criteria: Criterion[];
   citations: Citation[];
   apply: { where: string; when: string; documents: string[] };
   excludes: ProgramId[];
   needs?: string[];
+  /** For a local program (`local.<region>.<name>`): who runs it. */
+  level?: Level;
+  /** A local rule on what else may be received with this aid. */
+  stacking?: { text: string; citation: string };
+}
+
+export type Level = 'province' | 'prefecture' | 'county' | 'school' | 'foundation';
+
+/** A jurisdiction whose local programs are encoded (policy/local/). */
+export interface Overlay {
+  region: RegionCode;
+  name: string;
+  level: 'province' | 'prefecture' | 'county';
+  verified_on: DateString;
+  file: string;
+  programs: number;
 }
 
 export interface RulesInfo {
   version: string;
   verified_on: DateString;
   coverage_from: DateString;
-  scope: 'national';
+  scope: 'national' | 'national+local';
+  /** In an assessment: the overlays applied to the case; from rulesInfo(): all built in. */
+  overlays?: Overlay[];
 }
 
 export interface Assessment {
@@ -116,14 +146,16 @@ export interface Assessment {
   term: { school_year: string; season: 'autumn' | 'spring' };
   rules: RulesInfo;
   entitlements: Entitlement[];
-  not_entitled: { program: ProgramId; name: string; criteria: Criterion[] }[];
+  not_entitled: { program: ProgramId; name: string; criteria: Criterion[]; level?: Level }[];
   notices: {
-    kind: 'cross_province' | 'double_aid' | 'contradiction' | 'not_applicable' | 'future_status' | 'policy_continuation' | 'unverified' | 'stale_data' | 'date_assumed' | 'national_only';
+    kind: 'cross_province' | 'double_aid' | 'contradiction' | 'not_applicable' | 'future_status' | 'policy_continuation' | 'unverified' | 'stale_data' | 'date_assumed' | 'national_only' | 'scope';
     text: string;
     programs?: ProgramId[];
     field?: string;
   }[];
   total_annual_yuan: number;
+  /** The part of total_annual_yuan paid by local programs; absent when none. */
+  local_annual_yuan?: number;
   in_kind_annual_yuan: number;
   loan_annual_limit_yuan: number;
   places: { hukou: { region: RegionCode; name: string }; enrolment: { region: RegionCode; name: string } };
@@ -139,6 +171,11 @@ export interface Program {
   payer: 'enrolment' | 'hukou' | 'school';
   apply: { where: string; when: string; documents: string[] };
   citations: Citation[];
+  /** Local programs only: who runs it, the places it covers (code prefixes), who pays, its file. */
+  level?: Level;
+  regions?: string[];
+  payer_by?: string;
+  file?: string;
 }
 
 export type ErrorKind = 'syntax' | 'missing' | 'invalid' | 'contradiction' | 'no_rule_in_force' | 'unknown_field' | 'encoding' | 'too_large';

@@ -958,7 +958,7 @@ test('JS API: assess, validate, programs and rulesInfo from a page, shapes as th
   assert.deepEqual(got.invalid, { valid: false, field: 'student.hardshp', kind: 'unknown_field', message: '未知字段 student.hardshp，是否想写 student.hardship？' });
   assert.equal(got.cyclic, 'syntax');
   assert.equal(got.programs.filter((p) => !p.id.startsWith('local.')).length, 26);
-  assert.equal(got.programs.filter((p) => p.id.startsWith('local.')).length, 18);
+  assert.equal(got.programs.filter((p) => p.id.startsWith('local.')).length, 19);
   assert.ok(got.programs.some((p) => p.id === 'yulu.vocational_subsidy' && p.payer === 'hukou'));
   assert.ok(got.programs.some((p) => p.id === 'local.64.yanbao_scholarship' && p.level === 'foundation' && p.payer_by === '宁夏燕宝慈善基金会'));
   assert.equal(got.info.scope, 'national+local');

@@ -65,7 +65,7 @@ impl OverlayRef {
     pub fn of(o: &'static crate::local::Overlay) -> OverlayRef {
         OverlayRef {
             region: RegionCode(o.region),
-            name: crate::regions::full_name(o.region),
+            name: o.name().to_string(),
             level: o.level,
             verified_on: o.verified_on,
             file: o.path,

@@ -201,6 +201,18 @@ pub fn prefix_covers(prefix: &str, code: u32) -> bool {
 }
 
 impl Overlay {
+    /// The jurisdiction's full Chinese name (甘肃省武威市天祝藏族自治县), worked out once.
+    pub fn name(&'static self) -> &'static str {
+        static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let names = NAMES
+            .get_or_init(|| OVERLAYS.iter().map(|o| crate::regions::full_name(o.region)).collect());
+        OVERLAYS
+            .iter()
+            .position(|o| std::ptr::eq(o, self))
+            .and_then(|i| names.get(i))
+            .map_or("", String::as_str)
+    }
+
     /// Whether the jurisdiction contains a county code.
     pub fn covers(&self, code: u32) -> bool {
         match self.level {

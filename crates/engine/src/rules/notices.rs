@@ -55,13 +55,23 @@ fn scope(
     entitlements: &[Entitlement],
     overlays: &[&'static crate::local::Overlay],
 ) -> Notice {
-    let mut places: Vec<u32> = Vec::new();
-    for code in [ctx.hukou.region.0, ctx.enrolment.region.0] {
-        for level in [code / 10_000 * 10_000, code / 100 * 100, code] {
-            if regions::lookup(level).is_some_and(|r| !regions::is_placeholder(r.name))
-                && !places.contains(&level)
-            {
-                places.push(level);
+    // The jurisdictions of both places (province, prefecture, county), each with its full
+    // name, built from two registry lookups per place (this runs for every case).
+    let mut places: Vec<(u32, String)> = Vec::new();
+    for place in [&ctx.hukou, &ctx.enrolment] {
+        let code = place.region.0;
+        let province = regions::lookup(code / 10_000 * 10_000);
+        let prefecture =
+            regions::lookup(code / 100 * 100).filter(|r| !regions::is_placeholder(r.name));
+        let province_name = province.map_or("", |r| r.name);
+        let mut levels = vec![(code / 10_000 * 10_000, province_name.to_string())];
+        if let Some(r) = prefecture.filter(|r| r.code != code) {
+            levels.push((r.code, format!("{province_name}{}", r.name)));
+        }
+        levels.push((code, place.name.clone()));
+        for (c, name) in levels {
+            if !places.iter().any(|(p, _)| *p == c) {
+                places.push((c, name));
             }
         }
     }
@@ -69,13 +79,13 @@ fn scope(
         .iter()
         .map(|o| {
             let note = o.note.map_or(String::new(), |n| format!("；{n}"));
-            format!("{}（{}项地方政策{note}）", regions::full_name(o.region), o.programs.len())
+            format!("{}（{}项地方政策{note}）", o.name(), o.programs.len())
         })
         .collect();
     let missing: Vec<String> = places
         .iter()
-        .filter(|code| !overlays.iter().any(|o| o.region == **code))
-        .map(|code| regions::full_name(*code))
+        .filter(|(code, _)| !overlays.iter().any(|o| o.region == *code))
+        .map(|(_, name)| name.clone())
         .collect();
     if overlays.is_empty() {
         return Notice::new(

@@ -89,6 +89,9 @@ pub struct Program {
     pub id: Spanned<String>,
     pub name: String,
     pub name_en: String,
+    /// Other names officers write in a roster's 已享受资助项目 column (「基本生活保障」).
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub level: Level,
     /// Code prefixes (2, 4 or 6 digits) of the places covered; the overlay's region when absent.
     pub regions: Option<Vec<Spanned<String>>>,
@@ -840,8 +843,9 @@ fn emit_program(out: &mut String, o: &Overlay, p: &Program, line: usize, known: 
     .unwrap();
     writeln!(
         out,
-        "      level: {}, line: {line}, prefixes: &{:?}, regions_text: {:?}, place: PlaceRule::{}, stages: &[{}], stage_text: {:?}, grades: &{:?}, confirmed_until: {}, payer: {:?},",
+        "      level: {}, aliases: &{:?}, line: {line}, prefixes: &{:?}, regions_text: {:?}, place: PlaceRule::{}, stages: &[{}], stage_text: {:?}, grades: &{:?}, confirmed_until: {}, payer: {:?},",
         p.level.rust(),
+        p.aliases,
         prefixes,
         regions_text,
         match p.place {

@@ -138,6 +138,11 @@ impl Stage {
         Self::ALL.iter().find(|(_, s, _)| *s == self).map_or("", |(_, _, l)| l)
     }
 
+    /// The format's name of the stage (`junior`).
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, s, _)| *s == self).map_or("", |(n, _, _)| n)
+    }
+
     pub fn is_compulsory(self) -> bool {
         matches!(self, Stage::Primary | Stage::Junior)
     }

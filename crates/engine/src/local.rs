@@ -153,6 +153,8 @@ pub struct Stacking {
 pub struct LocalProgram {
     pub info: ProgramInfo,
     pub level: Level,
+    /// Other names officers write in a roster (the roster check reads them).
+    pub aliases: &'static [&'static str],
     /// Line of the program's `id` in its file.
     pub line: u32,
     /// Code prefixes (2, 4 or 6 digits) of the places covered.

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use serde_json::{json, Map, Value};
-use zhuxue_engine::assessment::{Assessment, Form, Outcome};
+use zhuxue_engine::assessment::{Assessment, Form, Level, Outcome};
 use zhuxue_engine::date::Date;
 
 use crate::columns::{self, Column, Mapping};
@@ -479,10 +479,10 @@ fn invalid(row: &table::Row, detail: String) -> RowResult {
 /// The programs a school's records track (paid to or for the student): cash and targeted
 /// waivers. Universal provision (免学杂费 for all, textbooks, the meal, the green channel) is
 /// not compared.
-fn tracked(program: &str, form: Form) -> bool {
-    // Local programs (`local.…`) are not compared yet: a roster has no columns for the facts
-    // they read (录取批次, 蒙古语授课 …), so every row would be 待核实 for them.
-    !program.starts_with("local.")
+fn tracked(program: &str, form: Form, level: Option<Level>) -> bool {
+    // Local programs run by a government (province, prefecture, county) are compared like
+    // national ones; a foundation's or a school's are not the school's records to check.
+    !matches!(level, Some(Level::Foundation | Level::School))
         && !matches!(
             program,
             "compulsory.tuition_waiver"
@@ -842,7 +842,7 @@ fn compare(a: &Assessment, paid: &[&'static str]) -> (Flag, String, String) {
     }
     let mut entitled = Vec::new();
     for e in &a.entitlements {
-        if !tracked(e.program, e.form) {
+        if !tracked(e.program, e.form, e.level) {
             continue;
         }
         match e.outcome {
@@ -860,6 +860,9 @@ fn compare(a: &Assessment, paid: &[&'static str]) -> (Flag, String, String) {
                     ));
                 }
             }
+            // A local program's missing fact (录取批次, 蒙古语授课 …) has no roster column:
+            // not a finding.
+            Outcome::NeedsInfo if e.level.is_some() => {}
             Outcome::NeedsInfo => {
                 let fields: Vec<&str> = e.needs.iter().map(|f| field_label(f)).collect();
                 findings.push((

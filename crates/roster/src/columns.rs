@@ -345,6 +345,13 @@ pub fn aid_program(text: &str, stage: &str) -> Option<&'static str> {
     if let Some(p) = zhuxue_engine::policy::PROGRAMS.iter().find(|p| p.name == t || p.id == t) {
         return Some(p.id);
     }
+    // A local program by its name, id or one of the names its overlay lists.
+    if let Some((_, p)) = zhuxue_engine::local::programs().find(|(_, p)| {
+        p.stages.iter().any(|s| s.name() == stage)
+            && (p.info.name == t || p.info.id == t || p.aliases.contains(&t.as_str()))
+    }) {
+        return Some(p.info.id);
+    }
     match t.as_str() {
         "寄宿生生活补助" | "寄宿生补助" | "寄宿生生活费补助" => {
             Some("compulsory.boarding_allowance")

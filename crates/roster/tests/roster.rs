@@ -424,3 +424,36 @@ fn a_list_without_an_id_column_is_named_once() {
         "{err}"
     );
 }
+
+/// A local program run by a province is compared like a national one: 海南's living guarantee
+/// (by its name as officers write it, from the overlay's `aliases`) paid is 一致, missing is
+/// 应助未助; a local program's missing fact (录取批次) is not a finding.
+#[test]
+fn a_provinces_own_program_is_compared_too() {
+    let a = with_check("46903020110506031");
+    let b = with_check("46903020110607042");
+    let c = with_check("64042219990304051");
+    let roster = format!(
+        "姓名,身份证号,学段,年级,户籍地,户籍类型,就读学校所在地,学校位置,是否寄宿,困难认定等级,家庭身份,已享受资助项目\n\
+         陈一,{a},初中,初二,琼中黎族苗族自治县,农村,琼中黎族苗族自治县,乡镇,走读,特别困难,脱贫户,非寄宿生生活补助、基本生活保障\n\
+         陈二,{b},初中,初二,琼中黎族苗族自治县,农村,琼中黎族苗族自治县,乡镇,走读,特别困难,脱贫户,非寄宿生生活补助\n\
+         马三,{c},本科,大一,西吉县,农村,宁夏回族自治区银川市兴庆区,城区,,特别困难,,国家助学金\n"
+    );
+    let report = check(roster.as_bytes(), &[], &options()).unwrap();
+    let [paid, missed, ningxia] = &report.rows[..] else { panic!("3 rows") };
+    assert_eq!(paid.flag, Flag::Ok, "{}", paid.detail);
+    assert!(
+        paid.entitled.contains("海南过渡期家庭经济困难学生基本生活保障（每年2900元）"),
+        "{}",
+        paid.entitled
+    );
+    assert_eq!(missed.flag, Flag::Missed, "{}", missed.detail);
+    assert_eq!(
+        missed.detail,
+        "符合“海南过渡期家庭经济困难学生基本生活保障”条件（每年2900元），但名册中未资助"
+    );
+    // 燕宝 (a foundation's) and the county award need the admission batch: no roster column,
+    // so no 待核实 for them.
+    assert_ne!(ningxia.flag, Flag::NeedsInfo, "{}", ningxia.detail);
+    assert!(!ningxia.detail.contains("燕宝"), "{}", ningxia.detail);
+}

@@ -347,6 +347,13 @@ pub struct Apply {
 pub struct Parameter {
     pub program: Spanned<String>,
     pub regions: Option<Vec<Spanned<String>>>,
+    /// `payer` (default): the payer's place must be in the regions; `both`: the 户籍地 too
+    /// (甘肃's preschool aid is for 甘肃户籍 children).
+    #[serde(default)]
+    pub place: ParamPlace,
+    /// The form the local figure takes, when it differs from the national program's
+    /// (甘肃 gives preschool aid as a 保教费 reduction: `waiver`).
+    pub kind: Option<AmountKind>,
     pub yuan: i64,
     pub from: Spanned<String>,
     pub until: Option<Spanned<String>>,
@@ -354,6 +361,14 @@ pub struct Parameter {
     pub verified_on: Spanned<String>,
     pub unverified: Option<String>,
     pub basis: Option<String>,
+}
+
+#[derive(Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ParamPlace {
+    #[default]
+    Payer,
+    Both,
 }
 
 /// What the reader needs to know from outside the file.
@@ -769,9 +784,11 @@ pub fn emit(overlays: &[Overlay], known: &Known, texts: bool) -> String {
         for q in &o.file.parameter {
             writeln!(
                 out,
-                "    LocalParameter {{ program: {:?}, prefixes: &{:?}, yuan: {}, from: {}, until: {}, citation: {:?}, verified_on: {}, unverified: {:?}, basis: {:?} }},",
+                "    LocalParameter {{ program: {:?}, prefixes: &{:?}, hukou_too: {}, kind: {}, yuan: {}, from: {}, until: {}, citation: {:?}, verified_on: {}, unverified: {:?}, basis: {:?} }},",
                 q.program.get_ref(),
                 prefixes(o, &q.regions),
+                q.place == ParamPlace::Both,
+                q.kind.map_or("None".to_string(), |k| format!("Some({})", k.rust())),
                 q.yuan,
                 date(q.from.get_ref()),
                 opt_date(&q.until),

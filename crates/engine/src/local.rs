@@ -181,6 +181,10 @@ pub struct LocalProgram {
 pub struct LocalParameter {
     pub program: &'static str,
     pub prefixes: &'static [&'static str],
+    /// The 户籍地 must be covered too, not only the payer's place.
+    pub hukou_too: bool,
+    /// The form of the local figure, when not the national program's.
+    pub kind: Option<AmountKind>,
     pub yuan: i64,
     pub from: Date,
     pub until: Option<Date>,
@@ -259,13 +263,19 @@ pub fn citation(id: &str) -> Option<&'static Citation> {
     LOCAL_CITATIONS.iter().find(|c| c.id == id)
 }
 
-/// The local figure of a national program for a county on a date: the most specific region
-/// wins, then the value in force on the date.
-pub fn parameter(program: &str, code: u32, date: Date) -> Option<&'static LocalParameter> {
+/// The local figure of a national program for the payer's county on a date: the most
+/// specific region wins, then the value in force on the date.
+pub fn parameter(
+    program: &str,
+    code: u32,
+    hukou: u32,
+    date: Date,
+) -> Option<&'static LocalParameter> {
     OVERLAYS
         .iter()
         .flat_map(|o| o.parameters.iter())
         .filter(|q| q.program == program && date >= q.from && q.until.is_none_or(|u| date < u))
+        .filter(|q| !q.hukou_too || q.prefixes.iter().any(|p| prefix_covers(p, hukou)))
         .filter_map(|q| {
             let best =
                 q.prefixes.iter().filter(|p| prefix_covers(p, code)).map(|p| p.len()).max()?;

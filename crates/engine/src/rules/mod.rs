@@ -198,9 +198,15 @@ fn local_figures(ctx: &Ctx, out: &mut Results) {
         if e.amount.yuan.is_some() {
             continue;
         }
-        let Some(q) = crate::local::parameter(e.program, e.payer.region.0, ctx.date) else {
+        let Some(q) =
+            crate::local::parameter(e.program, e.payer.region.0, ctx.hukou.region.0, ctx.date)
+        else {
             continue;
         };
+        if let Some(kind) = q.kind {
+            e.amount.kind = kind;
+            e.form = Form::of(kind);
+        }
         e.amount.yuan = Some(q.yuan);
         e.amount.citation = Some(q.citation);
         e.amount.verified_on = Some(q.verified_on);

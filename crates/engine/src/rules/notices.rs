@@ -55,25 +55,44 @@ fn scope(
     entitlements: &[Entitlement],
     overlays: &[&'static crate::local::Overlay],
 ) -> Notice {
-    // The jurisdictions of both places (province, prefecture, county), each with its full
-    // name, built from two registry lookups per place (this runs for every case).
-    let mut places: Vec<(u32, String)> = Vec::new();
-    for place in [&ctx.hukou, &ctx.enrolment] {
+    // The jurisdictions of each place (province, prefecture, county) with nothing encoded,
+    // by their own short names (two registry lookups per place: this runs for every case).
+    let mut seen: Vec<u32> = Vec::new();
+    let mut missing: Vec<(&str, Vec<&'static str>)> = Vec::new();
+    let same = ctx.hukou.region == ctx.enrolment.region;
+    for (role, place) in [("户籍地", &ctx.hukou), ("学籍地", &ctx.enrolment)] {
         let code = place.region.0;
-        let province = regions::lookup(code / 10_000 * 10_000);
-        let prefecture =
-            regions::lookup(code / 100 * 100).filter(|r| !regions::is_placeholder(r.name));
-        let province_name = province.map_or("", |r| r.name);
-        let mut levels = vec![(code / 10_000 * 10_000, province_name.to_string())];
-        if let Some(r) = prefecture.filter(|r| r.code != code) {
-            levels.push((r.code, format!("{province_name}{}", r.name)));
-        }
-        levels.push((code, place.name.clone()));
-        for (c, name) in levels {
-            if !places.iter().any(|(p, _)| *p == c) {
-                places.push((c, name));
+        let levels = [code / 10_000 * 10_000, code / 100 * 100, code];
+        let mut names = Vec::new();
+        for (i, c) in levels.into_iter().enumerate() {
+            if (i > 0 && c == levels[i - 1]) || seen.contains(&c) {
+                continue;
+            }
+            seen.push(c);
+            let Some(r) = regions::lookup(c).filter(|r| !regions::is_placeholder(r.name)) else {
+                continue;
+            };
+            if !overlays.iter().any(|o| o.region == c) {
+                names.push(r.name);
             }
         }
+        if !names.is_empty() {
+            missing.push((if same { "户籍地和学籍地" } else { role }, names));
+        }
+    }
+    let missing_text = missing
+        .iter()
+        .map(|(role, names)| format!("{role}的{}", names.join("、")))
+        .collect::<Vec<_>>();
+    if overlays.is_empty() {
+        return Notice::new(
+            NoticeKind::NationalOnly,
+            format!(
+                "本结果只包含国家资助政策：{}尚未录入地方资助政策。当地和学校可能另有资助（如地方营养餐、学前资助标准、地方奖助学金），请向当地学生资助管理中心咨询。",
+                missing_text.join("，")
+            ),
+            Vec::new(),
+        );
     }
     let encoded: Vec<String> = overlays
         .iter()
@@ -82,29 +101,11 @@ fn scope(
             format!("{}（{}项地方政策{note}）", o.name(), o.programs.len())
         })
         .collect();
-    let missing: Vec<String> = places
-        .iter()
-        .filter(|(code, _)| !overlays.iter().any(|o| o.region == *code))
-        .map(|(_, name)| name.clone())
-        .collect();
-    if overlays.is_empty() {
-        return Notice::new(
-            NoticeKind::NationalOnly,
-            format!(
-                "本结果只包含国家资助政策：{}的省、市、县资助政策尚未录入本工具。当地和学校可能另有资助（如地方营养餐、学前资助标准、地方奖助学金），请向当地学生资助管理中心咨询。",
-                missing.first().map_or(String::new(), Clone::clone)
-                    + &missing.get(1..).map_or(String::new(), |rest| {
-                        rest.iter().map(|m| format!("、{m}")).collect::<String>()
-                    })
-            ),
-            Vec::new(),
-        );
-    }
     let local: Vec<&'static str> =
         entitlements.iter().filter(|e| e.level.is_some()).map(|e| e.program).collect();
     let mut text = format!("本结果包含：国家资助政策；{}。", encoded.join("；"));
     if !missing.is_empty() {
-        text.push_str(&format!("尚未录入地方政策：{}。", missing.join("、")));
+        text.push_str(&format!("尚未录入地方政策：{}。", missing_text.join("，")));
     }
     text.push_str("学校和社会团体可能另有资助，请以当地学生资助管理中心的通知为准。");
     Notice::new(NoticeKind::Scope, text, local)

@@ -132,7 +132,7 @@ macro_rules! messages {
 
 messages! {
     Title => "助学 · 学生资助查询", "Zhuxue · Student aid finder";
-    Lede => "回答几个问题，查看孩子可以享受的国家学生资助。全部计算在手机上完成，不上传任何信息。", "Answer a few questions to see the national student aid your child can get. Everything is computed on this phone; nothing is sent anywhere.";
+    Lede => "回答几个问题，查看孩子可以享受的学生资助（国家政策和已录入的地方政策）。全部计算在手机上完成，不上传任何信息。", "Answer a few questions to see the student aid your child can get (national programmes and the local ones encoded so far). Everything is computed on this phone; nothing is sent anywhere.";
     Language => "语言", "Language";
     LargeText => "大字", "Large text";
     StepOf => "第 {n} 步，共 {m} 步", "Step {n} of {m}";

@@ -98,7 +98,11 @@ fn scope(
         .iter()
         .map(|o| {
             let note = o.note.map_or(String::new(), |n| format!("；{n}"));
-            format!("{}（{}项地方政策{note}）", o.name(), o.programs.len())
+            let figures = match o.parameters.len() {
+                0 => String::new(),
+                n => format!("、{n}项国家政策的地方标准"),
+            };
+            format!("{}（{}项地方政策{figures}{note}）", o.name(), o.programs.len())
         })
         .collect();
     let local: Vec<&'static str> =

@@ -371,6 +371,21 @@ impl Answers {
         zhuxue_engine::local::fields_needed(hukou, enrolment, *stage)
     }
 
+    /// Local programs of the student's places and stage whose receipt a rule reads (a stacking
+    /// limit such as 「燕宝 + 一项」): offered in 「本学期已经领取的资助」 beside the national ones.
+    pub fn local_aid_programs(&self) -> Vec<&'static str> {
+        let code = |v: &Option<String>| v.as_deref().and_then(|c| c.parse::<u32>().ok());
+        let Some(hukou) = code(&self.household.hukou.region) else { return Vec::new() };
+        let enrolment = code(&self.student.enrolment.region).unwrap_or(hukou);
+        zhuxue_engine::local::programs()
+            .map(|(_, p)| p)
+            .filter(|p| p.stacking.as_ref().is_some_and(|s| s.max_others.is_some()))
+            .filter(|p| p.stages.iter().any(|s| s.name() == self.stage()))
+            .filter(|p| p.place_fits(hukou, enrolment))
+            .map(|p| p.info.id)
+            .collect()
+    }
+
     /// Whether the school is in another province than the household registration.
     pub fn cross_province(&self) -> bool {
         match (&self.household.hukou.region, &self.student.enrolment.region) {

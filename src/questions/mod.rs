@@ -502,6 +502,12 @@ mod tests {
         assert_eq!(a.to_value()["student"]["county_high_school_years"], json!(5));
         a.set("student.county_high_school_years", Some(json!(9)));
         assert_eq!(a.student.county_high_school_years, None, "refused like the engine");
+        // A local program whose receipt a rule reads is offered among the aid received.
+        a.set("household.hukou.region", Some(json!("640422")));
+        a.set("student.stage", Some(json!("undergraduate")));
+        assert_eq!(a.local_aid_programs(), ["local.64.yanbao_scholarship"]);
+        a.set("household.hukou.region", Some(json!("640104")));
+        assert!(a.local_aid_programs().is_empty(), "银川 is not among 燕宝's 9 县区");
     }
 
     /// Status dates as families write them: a year, a month or a day.

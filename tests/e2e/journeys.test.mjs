@@ -1081,6 +1081,21 @@ test('西吉 freshman: the 燕宝 scholarship and the county award, with their l
   assert.match(await page.locator('.national-only').innerText(), /本结果包含：国家资助政策；宁夏回族自治区（6项地方政策、1项国家政策的地方标准）。尚未录入地方政策：户籍地的固原市、西吉县，学籍地的银川市、兴庆区/);
   await axe(page, 'xiji: results');
   await shot(page, 'journey-xiji-local');
+  // 燕宝 is offered among the aid already received (its 「燕宝 + 一项」 rule reads it): with
+  // two more aids recorded, the rule is said to be exceeded.
+  await page.locator('.case-summary button[aria-label*="本学期已经领取的资助"]').click();
+  await choose(page, 'aid-local-64-yanbao_scholarship-640422');
+  await choose(page, 'aid-higher-national_grant-640104');
+  await choose(page, 'aid-higher-national_scholarship-640104');
+  await page.getByRole('button', { name: '返回结果' }).click();
+  await page.waitForSelector('.notice-doubleaid');
+  assert.match(await page.locator('.notice-doubleaid').innerText(), /已享受燕宝奖学金（本科，宁夏六盘山9县区），另外还享受2项资助，超过规定（（宁夏某县方案）对建档立卡户考入大学学生，享受燕宝基金会资助的同时，可再享受一项资助）/);
+  await page.locator('.case-summary button[aria-label*="本学期已经领取的资助"]').click();
+  await page.click('#aid-higher-national_scholarship-640104');
+  await page.waitForFunction(() => document.getElementById('aid-higher-national_scholarship-640104')?.checked === false);
+  await page.getByRole('button', { name: '返回结果' }).click();
+  await page.waitForSelector('.headline');
+  assert.equal(await page.locator('.notice-doubleaid').count(), 0, '燕宝 plus one more is within the rule');
   // An 银川 freshman is not asked the admission batch, and is not told about 燕宝 at all.
   await page.locator('.case-summary button[aria-label*="户籍"]').first().click();
   await pickRegion(page, 'hukou', '兴庆', '宁夏回族自治区银川市兴庆区');

@@ -26,6 +26,7 @@ pub mod components {
 }
 pub mod i18n;
 pub mod pinyin;
+pub mod prefill;
 pub mod pages {
     pub mod results;
 }
@@ -94,6 +95,17 @@ pub fn initial_state() -> State {
         state.answers.as_of = preset.as_of.clone().or(state.answers.as_of.take());
         state.answers.household.hukou.region = embed::county(preset.hukou);
         state.answers.student.enrolment.region = embed::county(preset.school);
+    }
+    // What was entered on the static first screen before the app arrived (a shared case
+    // waiting for the user's choice is not touched).
+    if state.shared.is_none() {
+        let pre = prefill::capture();
+        if let Some(d) = pre.as_of {
+            state.answers.set("as_of", Some(serde_json::Value::String(d)));
+        }
+        if let Some(area) = pre.area {
+            state.answers.set("household.hukou.area", Some(serde_json::Value::String(area)));
+        }
     }
     if state.answers.as_of.is_none() {
         state.answers.as_of = Some(today);
@@ -192,7 +204,10 @@ pub fn app() -> Html {
     use_effect_with(state.large, |large| browser::set_large(*large));
     // The static first screen of index.html goes once the app has drawn its own (in the same
     // task, so both are never painted together).
-    use_effect_with((), |_| browser::remove_element("prerender"));
+    use_effect_with((), |_| {
+        browser::remove_element("prerender");
+        prefill::hand_over_focus();
+    });
     // On every screen change (not the first render): to the top, focus on the new heading,
     // which a screen reader then reads.
     {

@@ -452,12 +452,15 @@ test('a browser without WebAssembly or without JavaScript gets a message and whe
   await page.goto(server.url);
   await page.waitForSelector('.fallback');
   assert.match(await page.locator('.fallback').innerText(), /这个浏览器太旧，无法运行本查询工具[\s\S]*学生资助管理中心/);
+  assert.equal(await page.locator('#pre-hukou-search').count(), 0, 'no static question that cannot be used');
   await shot(page, 'journey-16-no-wasm');
   await context.close();
   const noJs = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', javaScriptEnabled: false });
   const plain = await noJs.newPage();
   await plain.goto(server.url);
   assert.match(await plain.locator('.fallback').innerText(), /本页需要开启 JavaScript 才能查询/);
+  await plain.waitForFunction(() => getComputedStyle(document.getElementById('prerender')).display === 'none');
+  assert.equal(await plain.locator('#pre-hukou-search').isVisible(), false, 'the static question is hidden without JavaScript');
   await noJs.close();
 });
 
@@ -1110,4 +1113,36 @@ test('西吉 freshman: the 燕宝 scholarship and the county award, with their l
   await page.getByRole('button', { name: '返回结果' }).click();
   await page.waitForSelector('.headline');
   assert.equal(await page.locator('.case-summary').innerText().then((t) => t.includes('高考录取批次')), false);
+});
+
+test('the first question can be answered before the app arrives, and the app keeps what was entered', async () => {
+  const page = await phone(browser);
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+  await page.goto(server.url);
+  await page.waitForSelector('#pre-hukou-search', { state: 'visible' });
+  assert.equal(await page.locator('main#main').count(), 0, 'the app has not started yet');
+  await axe(page, 'static first question');
+  await shot(page, 'journey-static-first-question');
+  await page.fill('#pre-as_of', '2025-10-10');
+  await page.selectOption('#pre-hukou-province', '620000');
+  await page.check('#pre-area-rural');
+  await page.fill('#pre-hukou-search', '东乡');
+  release();
+  await page.waitForSelector('main#main');
+  await page.waitForSelector('#hukou-search');
+  assert.equal(await page.locator('#prerender').count(), 0, 'the static screen is gone');
+  assert.equal(await page.inputValue('#hukou-search'), '东乡');
+  assert.equal(await page.inputValue('#as_of'), '2025-10-10');
+  assert.equal(await page.inputValue('#hukou-province'), '620000');
+  assert.ok(await page.isChecked('#area-rural'));
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'hukou-search', 'the focus follows');
+  // The typed name is searched at once: 甘肃 chosen, its 东乡 first.
+  await page.waitForSelector('button.hit');
+  assert.match(await page.locator('button.hit').first().innerText(), /甘肃省临夏回族自治州东乡族自治县/);
+  await page.locator('button.hit').first().click();
+  await page.waitForSelector('text=✓ 甘肃省临夏回族自治州东乡族自治县');
+  await axe(page, 'static first question, taken over');
+  await page.context().close();
 });

@@ -3,7 +3,8 @@
 //
 // 1. Each page's inline boot script (Trunk writes one) moves into its own file,
 //    boot-<digest>.js, with the service-worker client (static/sw-client.js) appended (and,
-//    for the family page, static/embed-frame.js: what a portal's frame needs); the
+//    for the family page, static/embed-frame.js — what a portal's frame needs — put before
+//    it, so its settings apply before the app draws); the
 //    build fails if any inline script, <style> or style attribute is left, so the pages run
 //    under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
 // 2. dist/sw.js is written from static/sw.js with the family app's files to cache and a
@@ -32,7 +33,10 @@ function page(dir, swUrl, extra = '') {
   const inline = /<script type="module">([\s\S]*?)<\/script>/;
   const m = html.match(inline);
   if (m) {
-    const boot = `${m[1].trim()}\n\nconst SW_URL = ${JSON.stringify(swUrl)};\n${client}${extra}`;
+    // The frame script first: a portal's compact and accent settings apply before the app
+    // draws (Trunk's code awaits the Wasm); the service-worker client after, so the cache fill
+    // does not compete with the app's own download.
+    const boot = `${extra}\n${m[1].trim()}\n\nconst SW_URL = ${JSON.stringify(swUrl)};\n${client}`;
     const name = `boot-${digest(boot)}.js`;
     for (const old of fs.readdirSync(dir).filter((f) => /^boot-[0-9a-f]+\.js$/.test(f))) fs.rmSync(path.join(dir, old));
     fs.writeFileSync(path.join(dir, name), boot);

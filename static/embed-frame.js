@@ -1,5 +1,6 @@
 // Inside a portal's frame (static/embed.js made it: ?embed=1&host=<the portal's origin>).
-// Appended to the family page's boot script by scripts/postbuild.mjs.
+// Put at the start of the family page's boot script by scripts/postbuild.mjs (its settings
+// apply before the app draws).
 // - compact=1 hides the page's own title (the portal has its heading); accent=#rrggbb sets
 //   the accent colour (through the CSSOM, allowed under the strict CSP);
 // - the page's height goes to the portal, so the frame fits its content, and each step

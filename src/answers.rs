@@ -360,30 +360,28 @@ impl Answers {
     /// The case fields that local programs of the student's places read for this stage
     /// (asked only then).
     pub fn local_fields(&self) -> Vec<&'static str> {
-        let code = |v: &Option<String>| v.as_deref().and_then(|c| c.parse::<u32>().ok());
-        let Some(hukou) = code(&self.household.hukou.region) else { return Vec::new() };
-        let enrolment = code(&self.student.enrolment.region).unwrap_or(hukou);
-        let Some((_, stage, _)) =
-            zhuxue_engine::case::Stage::ALL.iter().find(|(k, _, _)| *k == self.stage())
-        else {
-            return Vec::new();
-        };
-        zhuxue_engine::local::fields_needed(hukou, enrolment, *stage)
+        self.places_and_stage()
+            .map_or_else(Vec::new, |(h, e, s)| zhuxue_engine::local::fields_needed(h, e, s))
     }
 
     /// Local programs of the student's places and stage whose receipt a rule reads (a stacking
     /// limit such as 「燕宝 + 一项」): offered in 「本学期已经领取的资助」 beside the national ones.
     pub fn local_aid_programs(&self) -> Vec<&'static str> {
-        let code = |v: &Option<String>| v.as_deref().and_then(|c| c.parse::<u32>().ok());
-        let Some(hukou) = code(&self.household.hukou.region) else { return Vec::new() };
-        let enrolment = code(&self.student.enrolment.region).unwrap_or(hukou);
-        zhuxue_engine::local::programs()
-            .map(|(_, p)| p)
+        let Some((hukou, enrolment, stage)) = self.places_and_stage() else { return Vec::new() };
+        zhuxue_engine::local::for_places(hukou, enrolment, stage)
             .filter(|p| p.stacking.as_ref().is_some_and(|s| s.max_others.is_some()))
-            .filter(|p| p.stages.iter().any(|s| s.name() == self.stage()))
-            .filter(|p| p.place_fits(hukou, enrolment))
             .map(|p| p.info.id)
             .collect()
+    }
+
+    /// The 户籍地 and 学籍地 codes (the school's defaulting to the 户籍地) and the stage, once
+    /// all are answered.
+    fn places_and_stage(&self) -> Option<(u32, u32, zhuxue_engine::case::Stage)> {
+        let code = |v: &Option<String>| v.as_deref().and_then(|c| c.parse::<u32>().ok());
+        let hukou = code(&self.household.hukou.region)?;
+        let enrolment = code(&self.student.enrolment.region).unwrap_or(hukou);
+        let stage = zhuxue_engine::case::Stage::ALL.iter().find(|(k, _, _)| *k == self.stage())?.1;
+        Some((hukou, enrolment, stage))
     }
 
     /// Whether the school is in another province than the household registration.

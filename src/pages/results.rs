@@ -8,7 +8,7 @@ use yew::prelude::*;
 use zhuxue_engine::assessment::{
     Amount, AmountKind, Assessment, Criterion, Entitlement, Form, NoticeKind, Outcome, PayerBasis,
 };
-use zhuxue_engine::local::{self, Level};
+use zhuxue_engine::local::Level;
 use zhuxue_engine::policy;
 
 use crate::answers::Answers;
@@ -86,8 +86,7 @@ fn notice_class(k: NoticeKind) -> &'static str {
 }
 
 fn program_name(e_program: &str, name: &str, lang: Lang) -> String {
-    let info = policy::program(e_program).or_else(|| local::program(e_program).map(|p| &p.info));
-    match (lang, info) {
+    match (lang, policy::any_program(e_program)) {
         (Lang::En, Some(p)) => format!("{} ({})", p.name_en, name),
         _ => lang.zh(name).into_owned(),
     }

@@ -389,10 +389,7 @@ impl Q {
                 s.aid_received
                     .iter()
                     .map(|aid| {
-                        let name = zhuxue_engine::policy::program(&aid.program)
-                            .or_else(|| {
-                                zhuxue_engine::local::program(&aid.program).map(|p| &p.info)
-                            })
+                        let name = zhuxue_engine::policy::any_program(&aid.program)
                             .map_or(aid.program.as_str(), |p| p.name);
                         format!("{}（{}）", lang.zh(name), place(Some(&aid.region)))
                     })

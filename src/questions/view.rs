@@ -176,9 +176,7 @@ fn view_aid_received(a: &Answers, lang: Lang, d: &Callback<Action>) -> Html {
             <legend>{ lang.t(Msg::AidReceived) }</legend>
             <p class="help">{ lang.t(Msg::AidReceivedHelp) }</p>
             { for aid_programs(a.stage()).iter().copied().chain(a.local_aid_programs()).map(|program| {
-                let name = zhuxue_engine::policy::program(program)
-                    .or_else(|| zhuxue_engine::local::program(program).map(|p| &p.info))
-                    .map_or(program, |p| p.name);
+                let name = zhuxue_engine::policy::any_program(program).map_or(program, |p| p.name);
                 html! {
                     <div class="aid-row">
                         <p class="aid-name">{ lang.zh(name).into_owned() }</p>

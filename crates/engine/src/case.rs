@@ -716,7 +716,7 @@ pub fn check_field(path: &str, value: &Value) -> Result<(), CaseError> {
             .ok_or_else(|| CaseError::invalid(path, "年级应为1到20之间的整数")),
         "student.aid_received[].program" => {
             let text = string(value, path)?;
-            if crate::policy::program(text).is_some() || crate::local::program(text).is_some() {
+            if crate::policy::any_program(text).is_some() {
                 Ok(())
             } else {
                 Err(CaseError::invalid(

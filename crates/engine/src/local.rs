@@ -10,7 +10,7 @@ use crate::assessment::AmountKind;
 use crate::case::Stage;
 use crate::date::Date;
 #[allow(unused_imports)] // used by the generated statics when any program is encoded
-use crate::policy::{Citation, ProgramInfo, StatusOn};
+use crate::policy::{code_has_prefix, Citation, ProgramInfo, StatusOn};
 
 /// Who runs a program (or, for a file, which level of government it describes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -196,16 +196,6 @@ pub struct LocalParameter {
 
 include!(concat!(env!("OUT_DIR"), "/local_data.rs"));
 
-/// Whether a code prefix (2, 4 or 6 digits) covers a county code.
-pub fn prefix_covers(prefix: &str, code: u32) -> bool {
-    let divisor = match prefix.len() {
-        2 => 10_000,
-        4 => 100,
-        _ => 1,
-    };
-    prefix.parse::<u32>().is_ok_and(|p| code / divisor == p)
-}
-
 impl Overlay {
     /// The jurisdiction's full Chinese name (甘肃省武威市天祝藏族自治县), worked out once.
     pub fn name(&'static self) -> &'static str {
@@ -231,7 +221,7 @@ impl Overlay {
 
 impl LocalProgram {
     pub fn covers(&self, code: u32) -> bool {
-        self.prefixes.iter().any(|p| prefix_covers(p, code))
+        self.prefixes.iter().any(|p| code_has_prefix(code, p))
     }
 
     /// Whether the student's places meet the program's place rule.
@@ -275,10 +265,10 @@ pub fn parameter(
         .iter()
         .flat_map(|o| o.parameters.iter())
         .filter(|q| q.program == program && date >= q.from && q.until.is_none_or(|u| date < u))
-        .filter(|q| !q.hukou_too || q.prefixes.iter().any(|p| prefix_covers(p, hukou)))
+        .filter(|q| !q.hukou_too || q.prefixes.iter().any(|p| code_has_prefix(hukou, p)))
         .filter_map(|q| {
             let best =
-                q.prefixes.iter().filter(|p| prefix_covers(p, code)).map(|p| p.len()).max()?;
+                q.prefixes.iter().filter(|p| code_has_prefix(code, p)).map(|p| p.len()).max()?;
             Some((best, q.from, q))
         })
         .max_by_key(|(len, from, _)| (*len, *from))
@@ -289,17 +279,24 @@ pub fn parameter(
 /// these questions only then).
 pub fn fields_needed(hukou: u32, enrolment: u32, stage: Stage) -> Vec<&'static str> {
     let mut fields = Vec::new();
-    for o in covering(hukou, enrolment) {
-        for p in o.programs.iter().filter(|p| p.stages.contains(&stage)) {
-            if !p.place_fits(hukou, enrolment) {
-                continue;
-            }
-            for c in p.conditions {
-                if !fields.contains(&c.fact.field()) {
-                    fields.push(c.fact.field());
-                }
+    for p in for_places(hukou, enrolment, stage) {
+        for c in p.conditions {
+            if !fields.contains(&c.fact.field()) {
+                fields.push(c.fact.field());
             }
         }
     }
     fields
+}
+
+/// The local programs for a stage whose place rule the student's places meet (the ones that
+/// can apply to the student, before any condition).
+pub fn for_places(
+    hukou: u32,
+    enrolment: u32,
+    stage: Stage,
+) -> impl Iterator<Item = &'static LocalProgram> {
+    covering(hukou, enrolment)
+        .flat_map(|o| o.programs.iter())
+        .filter(move |p| p.stages.contains(&stage) && p.place_fits(hukou, enrolment))
 }

@@ -191,7 +191,8 @@ impl CountyList {
     }
 }
 
-fn code_has_prefix(code: u32, prefix: &str) -> bool {
+/// Whether a code prefix (2, 4 or 6 digits) covers a county code.
+pub fn code_has_prefix(code: u32, prefix: &str) -> bool {
     let divisor = match prefix.len() {
         2 => 10_000,
         4 => 100,
@@ -231,6 +232,11 @@ pub fn last_day(until: Date) -> String {
 /// Looks a program up by id.
 pub fn program(id: &str) -> Option<&'static ProgramInfo> {
     PROGRAMS.iter().find(|p| p.id == id)
+}
+
+/// Looks a program up by id, national or local (`local.…`): its catalogue entry.
+pub fn any_program(id: &str) -> Option<&'static ProgramInfo> {
+    program(id).or_else(|| crate::local::program(id).map(|p| &p.info))
 }
 
 impl Program {

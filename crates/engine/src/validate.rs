@@ -58,8 +58,7 @@ pub fn validate(case: &Case) -> Result<(), CaseError> {
         ));
     }
     for (i, aid) in case.student.aid_received.iter().enumerate() {
-        if policy::program(&aid.program).is_none() && crate::local::program(&aid.program).is_none()
-        {
+        if policy::any_program(&aid.program).is_none() {
             return Err(CaseError::invalid(
                 format!("student.aid_received[{i}].program"),
                 format!(

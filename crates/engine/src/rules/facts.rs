@@ -94,6 +94,24 @@ impl<'a> Ctx<'a> {
         self.case.student.aid_received.iter().any(|a| a.program == program.id())
     }
 
+    /// The labels of the statuses named (by their format names, as an overlay lists them) that
+    /// the household holds on the as-of date.
+    pub fn held(&self, names: &[&str]) -> Vec<&'static str> {
+        StatusKind::ALL
+            .iter()
+            .filter(|(name, kind, _)| {
+                names.contains(name)
+                    && self
+                        .case
+                        .household
+                        .statuses
+                        .iter()
+                        .any(|s| s.kind == *kind && s.holds_on(self.date))
+            })
+            .map(|(_, _, label)| *label)
+            .collect()
+    }
+
     pub fn stage(&self) -> Stage {
         self.case.student.stage
     }

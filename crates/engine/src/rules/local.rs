@@ -183,19 +183,7 @@ fn check(ctx: &Ctx, c: &Condition) -> (Option<bool>, String) {
         Fact::AdmissionTier => one_of(s.admission_tier.map(|t| (t.name(), t.label()))),
         Fact::Status => {
             let Test::In(allowed) = c.test else { return (None, String::new()) };
-            let held: Vec<&str> = StatusKind::ALL
-                .iter()
-                .filter(|(name, kind, _)| {
-                    allowed.contains(name)
-                        && ctx
-                            .case
-                            .household
-                            .statuses
-                            .iter()
-                            .any(|p| p.kind == *kind && p.holds_on(ctx.date))
-                })
-                .map(|(_, _, label)| *label)
-                .collect();
+            let held = ctx.held(allowed);
             if held.is_empty() {
                 (Some(false), "无所列身份".to_string())
             } else {

@@ -119,21 +119,15 @@ fn scope(
 /// records as received goes over.
 fn stacking(ctx: &Ctx, entitlements: &[Entitlement], notices: &mut Vec<Notice>) {
     let received = &ctx.case.student.aid_received;
-    for e in entitlements {
+    // Only local programs carry a stacking rule.
+    for e in entitlements.iter().filter(|e| e.level.is_some()) {
         let Some(p) = crate::local::program(e.program) else { continue };
         let Some(rule) = &p.stacking else { continue };
         let Some(max) = rule.max_others else { continue };
         if !received.iter().any(|a| a.program == e.program) {
             continue;
         }
-        let applies = rule.statuses.is_empty()
-            || ctx.case.household.statuses.iter().any(|s| {
-                s.holds_on(ctx.date)
-                    && crate::case::StatusKind::ALL
-                        .iter()
-                        .any(|(name, kind, _)| *kind == s.kind && rule.statuses.contains(name))
-            });
-        if !applies {
+        if !rule.statuses.is_empty() && ctx.held(rule.statuses).is_empty() {
             continue;
         }
         let mut others: Vec<&str> =

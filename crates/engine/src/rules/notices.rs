@@ -132,6 +132,7 @@ fn stacking(ctx: &Ctx, entitlements: &[Entitlement], notices: &mut Vec<Notice>) 
         }
         let mut others: Vec<&str> =
             received.iter().map(|a| a.program.as_str()).filter(|id| *id != e.program).collect();
+        others.sort_unstable();
         others.dedup();
         if others.len() > usize::from(max) {
             notices.push(Notice::new(

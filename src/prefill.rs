@@ -59,7 +59,7 @@ pub fn capture() -> Prefill {
                     .active_element()
                     .map(|e| e.id())
                     .filter(|id| id.starts_with("pre-"))
-                    .map(|id| id.trim_start_matches("pre-").replace("pre-area", "area"));
+                    .map(|id| id.trim_start_matches("pre-").to_string());
                 Prefill {
                     as_of: input_value(&d, "pre-as_of"),
                     area,

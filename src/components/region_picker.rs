@@ -37,13 +37,14 @@ pub fn region_picker(p: &Props) -> Html {
     } else {
         crate::embed::options().hukou
     };
-    // The static first screen's province and typed name, for the 户籍 picker (src/prefill.rs).
-    let pre = (p.id == "hukou").then(crate::prefill::capture).unwrap_or_default();
-    let partial = use_state(|| match pre.province {
+    // The static first screen's province and typed name start the 户籍 picker (src/prefill.rs);
+    // read in the initialisers, which run on the first render only.
+    let pre = || (p.id == "hukou").then(crate::prefill::capture).unwrap_or_default();
+    let partial = use_state(|| match pre().province {
         Some(code) if preset.is_none() => crate::embed::picker_start(Some(code)),
         _ => crate::embed::picker_start(preset),
     });
-    let query = use_state(|| pre.search.unwrap_or_default());
+    let query = use_state(|| pre().search.unwrap_or_default());
     let chosen = p.value.as_deref().and_then(parse).filter(|c| regions::county(*c).is_some());
     let (province, prefecture) = match chosen {
         Some(code) => {

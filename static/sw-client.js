@@ -5,7 +5,7 @@
 (function () {
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
   var texts = {
-    'zh-CN': ['政策数据已更新，点此刷新', '刷新后仍是你的回答'],
+    'zh-Hans': ['政策数据已更新，点此刷新', '刷新后仍是你的回答'],
     'zh-Hant': ['政策數據已更新，點此重新整理', '重新整理後仍是你的回答'],
     en: ['Policy data updated: tap to refresh', 'Your answers are kept'],
   };
@@ -17,7 +17,8 @@
       box.id = 'sw-update';
       document.body.insertBefore(box, document.body.firstChild);
     }
-    var t = texts[document.documentElement.lang] || texts['zh-CN'];
+    // The app sets <html lang> to zh-Hans, zh-Hant or en; the static page says zh-CN.
+    var t = texts[document.documentElement.lang] || texts['zh-Hans'];
     box.className = 'sw-update';
     box.setAttribute('role', 'status');
     box.textContent = '';

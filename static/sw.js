@@ -3,7 +3,7 @@
 // PRECACHE (the family app's own files, as built). Nothing here ever sends anything: it only
 // answers the app's own GET requests for its own static files from the cache.
 //
-// - install: the family app's files are cached (through the HTTP cache, so nothing is
+// - install: the family app's files are cached (and OPTIONAL ones already downloaded) (through the HTTP cache, so nothing is
 //   downloaded twice on a first visit when the host lets hashed files be cached).
 // - fetch (the app's own paths only, see `ours`): a page is answered with the cached
 //   index.html of its directory,
@@ -15,12 +15,15 @@
 //   change under a family in the middle of its answers; its activation drops the old cache.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
+// Files cached at install only if this browser already downloaded them: the stylesheet file,
+// which the page fetches only when the host's policy blocked its inline styles.
+const OPTIONAL = __OPTIONAL__;
 const CACHE = `zhuxue-${VERSION}`;
 // The app's own paths under the worker's scope: the family page and its files, and the
 // directories of the desk, the pinyin table and the JS API. Anything else on the same site (a
 // portal that hosts the app at its root has its own pages) is left to the network, untouched.
 const SCOPE = new URL(self.registration.scope).pathname;
-const OWN_FILES = new Set(['', ...PRECACHE.map((f) => f.replace(/^\.\//, '')), 'embed.js']);
+const OWN_FILES = new Set(['', ...PRECACHE.concat(OPTIONAL).map((f) => f.replace(/^\.\//, '')), 'embed.js']);
 function ours(path) {
   if (!path.startsWith(SCOPE)) return false;
   const rest = path.slice(SCOPE.length);
@@ -28,7 +31,16 @@ function ours(path) {
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await cache.addAll(PRECACHE);
+    for (const file of OPTIONAL) {
+      try {
+        const response = await fetch(new Request(file, { cache: 'only-if-cached', mode: 'same-origin' }));
+        if (response.ok) await cache.put(file, response);
+      } catch (_) { /* not downloaded: nothing to keep */ }
+    }
+  })());
 });
 
 self.addEventListener('activate', (event) => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, CSP } from './serve.mjs';
+import { serve, CSP, policy } from './serve.mjs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { launch, phone } from './browser.mjs';
 
@@ -464,6 +464,40 @@ test('a browser without WebAssembly or without JavaScript gets a message and whe
   await noJs.close();
 });
 
+test('a host that sends the strict policy without the style hash: the page is still styled', async () => {
+  // The family page's styles are inline (first paint one round trip sooner), allowed by the
+  // hash in dist/csp.txt. Served under the bare policy, the inline styles are blocked and the
+  // boot script loads the same stylesheet file.
+  const bare = await serve(dist, { headers: { 'content-security-policy': CSP } });
+  try {
+    const page = await phone(browser);
+    await page.goto(bare.url);
+    await page.waitForSelector('main#main');
+    await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--styled').trim() === '1');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '17px');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('button')).minHeight), '48px');
+    assert.ok(bare.log.some((l) => /^\/style-[0-9a-f]+\.css$/.test(l.path)), 'the stylesheet file was loaded');
+    // Only the inline style was refused.
+    assert.deepEqual([...new Set(await page.evaluate(() => window.__csp.map((v) => v.split(' ')[0])))], ['style-src-elem']);
+    // The service worker kept the file it found downloaded: styled offline too.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.waitForSelector('main#main');
+    await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--styled').trim() === '1');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('button')).minHeight), '48px');
+    await page.context().close();
+  } finally {
+    await bare.close();
+  }
+  // Under the build's own policy the file is never fetched (not even by the service worker).
+  const page = await open();
+  const visit = server.log.slice(page.logStart).map((l) => l.path);
+  assert.ok(!visit.some((p) => /\/style-[0-9a-f]+\.css$/.test(p)), visit.join(' '));
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  await page.context().close();
+});
+
 test('「大字」: larger text for older users, kept on the phone, nothing scrolls sideways', async () => {
   const page = await open();
   const size = () => page.evaluate(() => getComputedStyle(document.body).fontSize);
@@ -844,7 +878,12 @@ test('offline: after one visit the app opens and answers with the network off', 
   const page = await open();
   // Every response carried the strict policy, and the service worker took the page over.
   const response = await page.request.get(server.url);
-  assert.equal(response.headers()['content-security-policy'], CSP);
+  const sent = response.headers()['content-security-policy'];
+  assert.equal(sent, policy(dist));
+  // The strict policy, with exactly one addition: the hash of the page's inline styles.
+  const hash = sent.match(/ '(sha256-[A-Za-z0-9+/]{43}=)'/);
+  assert.ok(hash, sent);
+  assert.equal(sent.replace(hash[0], ''), CSP);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const cached = await page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).keys()).map((r) => new URL(r.url).pathname).sort());
   assert.ok(cached.some((p) => p.endsWith('_bg.wasm')) && cached.includes('/index.html'), cached.join(' '));

@@ -11,8 +11,16 @@ import zlib from 'node:zlib';
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 const compressed = new Map();
 
-// What a portal or a careful host sends; the journeys run every page under it.
+// What a portal or a careful host sends; the journeys run every page under it (with the
+// style hash of csp.txt added when the build wrote one).
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+
+// The policy a build asks for (scripts/postbuild.mjs writes it to csp.txt): CSP with the hash
+// of the family page's inline styles.
+export function policy(root) {
+  const file = path.join(path.resolve(root), 'csp.txt');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : CSP;
+}
 
 export function serve(root, { port = 0, headers: extra = {} } = {}) {
   const log = [];
@@ -31,7 +39,7 @@ export function serve(root, { port = 0, headers: extra = {} } = {}) {
     const headers = {
       'content-type': types[path.extname(file)] || 'application/octet-stream',
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'content-security-policy': CSP,
+      'content-security-policy': policy(base),
       etag,
       vary: 'accept-encoding',
       ...extra,

@@ -515,6 +515,9 @@ struct Facts {
     hardship: Option<&'static str>,
     disabled: bool,
     orphan: bool,
+    admission_tier: Option<&'static str>,
+    county_years: Option<u8>,
+    mongolian: Option<bool>,
     statuses: Vec<(&'static str, Option<String>)>,
     paid: Vec<&'static str>,
 }
@@ -529,6 +532,7 @@ impl Facts {
             ("ownership", self.ownership.map(Value::from)),
             ("boarding", self.boarding.map(Value::from)),
             ("nutrition_program", self.nutrition.map(Value::from)),
+            ("mongolian_instruction", self.mongolian.map(Value::from)),
         ] {
             if let Some(v) = value {
                 enrolment.insert(key.into(), v);
@@ -552,6 +556,12 @@ impl Facts {
         });
         if let Some(h) = self.hardship {
             student["hardship"] = json!(h);
+        }
+        if let Some(t) = self.admission_tier {
+            student["admission_tier"] = json!(t);
+        }
+        if let Some(n) = self.county_years {
+            student["county_high_school_years"] = json!(n);
         }
         json!({
             "as_of": as_of.to_string(),
@@ -645,6 +655,9 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
         hardship: cell(Column::Hardship).and_then(columns::hardship),
         disabled: cell(Column::Disabled).and_then(columns::yes_no).unwrap_or(false),
         orphan: cell(Column::Orphan).and_then(columns::yes_no).unwrap_or(false),
+        admission_tier: None,
+        county_years: None,
+        mongolian: None,
         statuses: Vec::new(),
         paid: Vec::new(),
     };
@@ -654,6 +667,26 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     }
     if compulsory {
         f.nutrition = cell(Column::NutritionProgram).and_then(columns::yes_no);
+    }
+    // The facts only local programs read: a cell that cannot be read is the row's error (a
+    // guess would decide a 12,000 元 award), an empty one is left unanswered.
+    if let Some(text) = cell(Column::AdmissionTier) {
+        match columns::admission_tier(text) {
+            Ok(t) => f.admission_tier = Some(t),
+            Err(e) => return fail(Column::AdmissionTier, e),
+        }
+    }
+    if let Some(text) = cell(Column::CountyHighSchoolYears) {
+        match columns::years(text) {
+            Ok(n) => f.county_years = Some(n),
+            Err(e) => return fail(Column::CountyHighSchoolYears, e),
+        }
+    }
+    if let Some(text) = cell(Column::MongolianInstruction) {
+        match columns::mongolian(text) {
+            Ok(b) => f.mongolian = Some(b),
+            Err(e) => return fail(Column::MongolianInstruction, e),
+        }
     }
     let mut categories: Vec<Listed> = Vec::new();
     if let Some(text) = cell(Column::Statuses) {
@@ -842,6 +875,19 @@ fn compare(a: &Assessment, paid: &[&'static str]) -> (Flag, String, String) {
     }
     let mut entitled = Vec::new();
     for e in &a.entitlements {
+        // A foundation's or a school's own program: named among what the student can get, so
+        // the officer can point the family to it, but not the school's record to compare.
+        if let (Some(level @ (Level::Foundation | Level::School)), Outcome::Eligible) =
+            (e.level, e.outcome)
+        {
+            let amount = if e.annual_yuan > 0 {
+                format!("每年{}元，", e.annual_yuan)
+            } else {
+                String::new()
+            };
+            entitled.push(format!("{}（{amount}{}项目，不比对）", e.name, level.label()));
+            continue;
+        }
         if !tracked(e.program, e.form, e.level) {
             continue;
         }
@@ -860,8 +906,8 @@ fn compare(a: &Assessment, paid: &[&'static str]) -> (Flag, String, String) {
                     ));
                 }
             }
-            // A local program's missing fact (录取批次, 蒙古语授课 …) has no roster column:
-            // not a finding.
+            // A local program's missing fact (录取批次, 蒙古语授课 …): its column is optional
+            // and most schools' rosters have none, so not a finding.
             Outcome::NeedsInfo if e.level.is_some() => {}
             Outcome::NeedsInfo => {
                 let fields: Vec<&str> = e.needs.iter().map(|f| field_label(f)).collect();
@@ -894,6 +940,9 @@ fn field_label(field: &str) -> &'static str {
         "student.enrolment.major" => "专业类别",
         "student.enrolment.kindergarten" => "幼儿园类型",
         "student.enrolment.central_university" => "是否部属高校",
+        "student.admission_tier" => "录取批次",
+        "student.county_high_school_years" => "在本县高中就读年数",
+        "student.enrolment.mongolian_instruction" => "是否蒙古语授课",
         _ => "其他信息",
     }
 }

@@ -25,11 +25,14 @@ pub enum Column {
     Disabled,
     Orphan,
     NutritionProgram,
+    AdmissionTier,
+    CountyHighSchoolYears,
+    MongolianInstruction,
     AidPaid,
 }
 
 impl Column {
-    pub const ALL: [Column; 17] = [
+    pub const ALL: [Column; 20] = [
         Column::Name,
         Column::Id,
         Column::StudentNo,
@@ -46,6 +49,9 @@ impl Column {
         Column::Disabled,
         Column::Orphan,
         Column::NutritionProgram,
+        Column::AdmissionTier,
+        Column::CountyHighSchoolYears,
+        Column::MongolianInstruction,
         Column::AidPaid,
     ];
 
@@ -68,6 +74,13 @@ impl Column {
             Column::Disabled => &["是否残疾", "是否残疾生"],
             Column::Orphan => &["是否孤儿", "孤儿"],
             Column::NutritionProgram => &["是否营养改善计划学校", "营养改善计划"],
+            // Read by local programs only (宁夏's 燕宝 and the seed county's awards, 内蒙古's
+            // 蒙古语授课 allowance).
+            Column::AdmissionTier => &["录取批次", "高考录取批次", "录取层次"],
+            Column::CountyHighSchoolYears => {
+                &["在本县高中就读年数", "本县高中就读年数", "县内高中就读年数", "在县高中就读年数"]
+            }
+            Column::MongolianInstruction => &["是否蒙古语授课", "蒙古语授课", "授课语言"],
             Column::AidPaid => &["已享受资助项目", "已享受资助", "已资助项目", "享受资助项目"],
         }
     }
@@ -190,6 +203,58 @@ pub fn yes_no(text: &str) -> Option<bool> {
         "是" | "Y" | "y" | "1" | "有" | "寄宿" | "住校" | "TRUE" | "true" => Some(true),
         "否" | "N" | "n" | "0" | "无" | "走读" | "非寄宿" | "FALSE" | "false" => Some(false),
         _ => None,
+    }
+}
+
+/// 录取批次 → engine admission tier. Errs on text it cannot read (a merged 「本科批」 says
+/// neither 一本 nor 二本: the officer fills in the batch or leaves the cell empty).
+pub fn admission_tier(text: &str) -> Result<&'static str, String> {
+    Ok(match clean(text).as_str() {
+        "一本" | "本科一批" | "第一批本科" | "一批本科" | "本科第一批" | "first_tier" => {
+            "first_tier"
+        }
+        "二本" | "本科二批" | "第二批本科" | "二批本科" | "本科第二批" | "second_tier" => {
+            "second_tier"
+        }
+        "三本" | "本科三批" | "第三批本科" | "其他本科" | "other_bachelor" => {
+            "other_bachelor"
+        }
+        "专科" | "高职专科" | "高职（专科）" | "专科批" | "高职" | "junior_college" => {
+            "junior_college"
+        }
+        other => {
+            return Err(format!(
+                "无法识别“{other}”（填 本科一批、本科二批、其他本科 或 专科；不确定的留空）"
+            ))
+        }
+    })
+}
+
+/// 在本县高中就读年数: 0–6, 「3」, 「3年」 or 「三年」.
+pub fn years(text: &str) -> Result<u8, String> {
+    let t = clean(text);
+    let n = t.trim_end_matches('年');
+    let n = match n {
+        "零" => Some(0),
+        _ => match "一二三四五六".find(n) {
+            Some(i) if n.chars().count() == 1 => Some((i / 3 + 1) as u8),
+            _ => n.parse::<u8>().ok(),
+        },
+    };
+    match n {
+        Some(n) if n <= 6 => Ok(n),
+        _ => Err(format!("无法识别“{t}”（填 0 到 6 的整数年数）")),
+    }
+}
+
+/// 是否蒙古语授课: 是/否, or the language of instruction (蒙古语 / 汉语 / 国家通用语言).
+pub fn mongolian(text: &str) -> Result<bool, String> {
+    match clean(text).as_str() {
+        "蒙古语" | "蒙语" | "蒙古语授课" | "蒙授" => Ok(true),
+        "汉语" | "国家通用语言" | "汉语授课" | "汉授" | "国家通用语言授课" => {
+            Ok(false)
+        }
+        t => yes_no(t).ok_or_else(|| format!("无法识别“{t}”（填 是 或 否）")),
     }
 }
 

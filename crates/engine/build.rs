@@ -410,15 +410,17 @@ fn write_lists(out: &mut String, national: &Path, texts: bool) {
 
 /// The region registry (regions/regions.csv).
 fn write_regions(out: &mut String, root: &Path) {
-    // Regions, packed for the Wasm bundle: one concatenated name string, the codes, and one
-    // byte each for level and name length. The
-    // engine unpacks them once, on first use (regions.rs).
+    // Regions, packed for the Wasm bundle: one concatenated name string, the codes as the
+    // differences between successive codes (sorted) in LEB128 bytes — 1.4 KB brotli against
+    // 4.0 KB as u32s — and one byte each for level and name length. The engine unpacks them
+    // once, on first use (regions.rs).
     let csv = std::fs::read_to_string(root.join("regions/regions.csv")).unwrap();
     let mut names = String::new();
     let mut codes = Vec::new();
     let mut levels = Vec::new();
     let mut lens = Vec::new();
     let mut previous = 0u32;
+    let mut previous_code = 0u32;
     for (i, line) in csv.lines().enumerate().skip(1) {
         let mut parts = line.splitn(3, ',');
         let (code, level, name) = (parts.next(), parts.next(), parts.next());
@@ -435,11 +437,17 @@ fn write_regions(out: &mut String, root: &Path) {
             other => panic!("regions.csv line {}: unknown level {other}", i + 1),
         });
         lens.push(u8::try_from(name.len()).expect("region name under 256 bytes"));
-        codes.push(code);
+        let mut delta = code - previous_code;
+        previous_code = code;
+        while delta >= 0x80 {
+            codes.push((delta & 0x7f) as u8 | 0x80);
+            delta >>= 7;
+        }
+        codes.push(delta as u8);
         names.push_str(name);
     }
     writeln!(out, "pub static REGION_NAMES: &str = {names:?};").unwrap();
-    writeln!(out, "pub static REGION_CODES: &[u32] = &{codes:?};").unwrap();
+    writeln!(out, "pub static REGION_CODE_DELTAS: &[u8] = &{codes:?};").unwrap();
     writeln!(out, "pub static REGION_LEVELS: &[u8] = &{levels:?};").unwrap();
     writeln!(out, "pub static REGION_NAME_LENS: &[u8] = &{lens:?};").unwrap();
 }

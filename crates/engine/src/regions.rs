@@ -6,22 +6,40 @@
 
 use std::sync::OnceLock;
 
-use crate::policy::{REGION_CODES, REGION_LEVELS, REGION_NAMES, REGION_NAME_LENS};
+use crate::policy::{REGION_CODE_DELTAS, REGION_LEVELS, REGION_NAMES, REGION_NAME_LENS};
 
 /// One unpacked registry row: (code, level, name start, name length).
 type Row = (u32, u8, u32, u16);
+
+/// The codes, from the differences between successive codes in LEB128 bytes (build.rs).
+fn codes() -> impl Iterator<Item = u32> {
+    let mut bytes = REGION_CODE_DELTAS.iter();
+    let mut code = 0u32;
+    std::iter::from_fn(move || {
+        let (mut delta, mut shift) = (0u32, 0);
+        loop {
+            let b = *bytes.next()?;
+            delta |= u32::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        code += delta;
+        Some(code)
+    })
+}
 
 /// The registry, unpacked from its compact generated form on first use.
 fn rows() -> &'static [Row] {
     static ROWS: OnceLock<Vec<Row>> = OnceLock::new();
     ROWS.get_or_init(|| {
         let mut start = 0u32;
-        REGION_CODES
-            .iter()
+        codes()
             .zip(REGION_LEVELS)
             .zip(REGION_NAME_LENS)
             .map(|((code, level), len)| {
-                let row = (*code, *level, start, u16::from(*len));
+                let row = (code, *level, start, u16::from(*len));
                 start += u32::from(*len);
                 row
             })
@@ -195,6 +213,32 @@ mod tests {
         assert!(found.iter().any(|r| r.code == 622926), "{found:?}");
         assert_eq!(found[0].name, "东乡区");
         assert!(search("  ", 10).is_empty());
+    }
+
+    /// The packed registry unpacks to regions.csv exactly: every code, level and name.
+    #[test]
+    fn unpacks_to_the_csv() {
+        let csv = include_str!("../policy/regions/regions.csv");
+        let rows: Vec<(u32, Level, &str)> = rows()
+            .iter()
+            .map(|(code, ..)| lookup(*code).map(|r| (r.code, r.level, r.name)).unwrap())
+            .collect();
+        let expected: Vec<(u32, Level, &str)> = csv
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let mut p = line.splitn(3, ',');
+                let code = p.next().unwrap().parse().unwrap();
+                let level = match p.next().unwrap() {
+                    "province" => Level::Province,
+                    "prefecture" => Level::Prefecture,
+                    _ => Level::County,
+                };
+                (code, level, p.next().unwrap())
+            })
+            .collect();
+        assert_eq!(rows.len(), 3348);
+        assert_eq!(rows, expected);
     }
 
     #[test]

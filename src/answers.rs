@@ -8,7 +8,7 @@
 //! The conversion to and from [`Value`] is written out by hand rather than derived: derived
 //! serde code for these structs cost about 5 KB of the compressed Wasm bundle.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Answers {
@@ -281,7 +281,12 @@ impl Answers {
             let list = st
                 .aid_received
                 .iter()
-                .map(|a| json!({ "program": a.program, "region": a.region }))
+                .map(|a| {
+                    let mut m = Map::new();
+                    m.insert("program".into(), Value::String(a.program.clone()));
+                    m.insert("region".into(), Value::String(a.region.clone()));
+                    Value::Object(m)
+                })
                 .collect();
             student.insert("aid_received".into(), Value::Array(list));
         }
@@ -302,11 +307,13 @@ impl Answers {
             .collect();
         let mut root = Map::new();
         put(&mut root, "as_of", s(&self.as_of));
-        let mut household = json!({ "hukou": Value::Object(hukou), "statuses": statuses });
+        let mut household = Map::new();
+        household.insert("hukou".into(), Value::Object(hukou));
+        household.insert("statuses".into(), Value::Array(statuses));
         if h.statuses_checked {
-            household["statuses_checked"] = Value::Bool(true);
+            household.insert("statuses_checked".into(), Value::Bool(true));
         }
-        root.insert("household".into(), household);
+        root.insert("household".into(), Value::Object(household));
         root.insert("student".into(), Value::Object(student));
         Value::Object(root)
     }
@@ -396,6 +403,7 @@ impl Answers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn answers_serialise_as_a_v1_case() {

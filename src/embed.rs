@@ -82,20 +82,40 @@ pub fn picker_start(code: Option<u32>) -> (Option<u32>, Option<u32>) {
 /// each entitlement's id, outcome and yearly value, with the date and rules version. Nothing
 /// of the case itself (no place, status or answer).
 pub fn summary(a: &zhuxue_engine::Assessment) -> String {
-    let entitlements: Vec<Value> = a
+    // Written by the browser's JSON.stringify: serde's serialiser is not in the family bundle.
+    crate::browser::to_json_text(&summary_value(a))
+}
+
+/// The summary as a value, built by hand (see [`summary`]).
+pub fn summary_value(a: &zhuxue_engine::Assessment) -> Value {
+    use zhuxue_engine::assessment::Outcome;
+    let object = |pairs: Vec<(&str, Value)>| {
+        Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    };
+    let entitlements = a
         .entitlements
         .iter()
-        .map(|e| serde_json::json!({ "program": e.program, "outcome": e.outcome, "annual_yuan": e.annual_yuan }))
+        .map(|e| {
+            let outcome = match e.outcome {
+                Outcome::Eligible => "eligible",
+                Outcome::Conditional => "conditional",
+                Outcome::NeedsInfo => "needs_info",
+            };
+            object(vec![
+                ("program", e.program.into()),
+                ("outcome", outcome.into()),
+                ("annual_yuan", e.annual_yuan.into()),
+            ])
+        })
         .collect();
-    serde_json::json!({
-        "as_of": a.as_of,
-        "rules_version": a.rules.version,
-        "total_annual_yuan": a.total_annual_yuan,
-        "in_kind_annual_yuan": a.in_kind_annual_yuan,
-        "loan_annual_limit_yuan": a.loan_annual_limit_yuan,
-        "entitlements": entitlements,
-    })
-    .to_string()
+    object(vec![
+        ("as_of", a.as_of.to_string().into()),
+        ("rules_version", a.rules.version.into()),
+        ("total_annual_yuan", a.total_annual_yuan.into()),
+        ("in_kind_annual_yuan", a.in_kind_annual_yuan.into()),
+        ("loan_annual_limit_yuan", a.loan_annual_limit_yuan.into()),
+        ("entitlements", Value::Array(entitlements)),
+    ])
 }
 
 thread_local! {
@@ -134,7 +154,7 @@ mod tests {
             zhuxue_engine::Case::from_json(include_str!("../examples/junior-boarder-gansu.json"))
                 .unwrap();
         let a = zhuxue_engine::assess(&case).unwrap();
-        let v: Value = serde_json::from_str(&summary(&a)).unwrap();
+        let v = summary_value(&a);
         let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(
             keys,
@@ -151,6 +171,12 @@ mod tests {
         let first = &v["entitlements"][0];
         assert_eq!(first.as_object().unwrap().len(), 3);
         assert_eq!(first["program"], a.entitlements[0].program);
+        // The same text as the assessment's own serialisation.
+        for (i, e) in a.entitlements.iter().enumerate() {
+            assert_eq!(v["entitlements"][i]["outcome"], serde_json::to_value(e.outcome).unwrap());
+        }
+        assert_eq!(v["as_of"], serde_json::to_value(a.as_of).unwrap());
+        assert_eq!(v["rules_version"], serde_json::to_value(a.rules.version).unwrap());
         assert!(!v.to_string().contains(&a.places.hukou.region.0.to_string()), "no place code");
     }
 

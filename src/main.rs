@@ -1,4 +1,4 @@
-// The Wasm allocator: smaller and faster than Rust's default (dlmalloc); see Cargo.toml.
+// The Wasm allocator: smaller than Rust's default (dlmalloc); see Cargo.toml.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

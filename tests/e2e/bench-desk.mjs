@@ -60,7 +60,8 @@ for (const [label, file] of [['GBK CSV', gbkPath], ['XLSX', xlsxPath]]) {
   const baseline = chromiumRss();
   let peak = baseline;
   const sampler = setInterval(() => { peak = Math.max(peak, chromiumRss()); }, 100);
-  // Progress updates, timed in the page.
+  // Progress updates, timed in the page: any change of the bar or its text (a stage change
+  // that keeps the count, 「…：0 / 100000」 → 「…：0 / 100000」, changes only the text).
   await page.evaluate(() => {
     window.__progress = [];
     new MutationObserver(() => {
@@ -69,7 +70,7 @@ for (const [label, file] of [['GBK CSV', gbkPath], ['XLSX', xlsxPath]]) {
       if (p) window.__progress.push([performance.now(), t ? t.textContent : '']);
       // The results table's first appearance, timed in the page (not when Playwright sees it).
       if (!window.__done && document.querySelector('.desk-results tbody tr')) window.__done = performance.now();
-    }).observe(document.body, { subtree: true, attributes: true, childList: true });
+    }).observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
   });
   const t0 = await page.evaluate(() => performance.now());
   await page.click('#desk-start');

@@ -875,17 +875,23 @@ fn compare(a: &Assessment, paid: &[&'static str]) -> (Flag, String, String) {
     }
     let mut entitled = Vec::new();
     for e in &a.entitlements {
-        // A foundation's or a school's own program: named among what the student can get, so
-        // the officer can point the family to it, but not the school's record to compare.
-        if let (Some(level @ (Level::Foundation | Level::School)), Outcome::Eligible) =
-            (e.level, e.outcome)
-        {
-            let amount = if e.annual_yuan > 0 {
-                format!("每年{}元，", e.annual_yuan)
-            } else {
-                String::new()
-            };
-            entitled.push(format!("{}（{amount}{}项目，不比对）", e.name, level.label()));
+        // A local program whose terms are not confirmed for this date (or that has an open
+        // check): named with 「待确认」 so the officer can ask the program's office, never a
+        // finding. A foundation's or a school's own program: named among what the student can
+        // get, so the officer can point the family to it, but not the school's record to
+        // compare.
+        let conditional = e.outcome == Outcome::Conditional;
+        let foundation = matches!(e.level, Some(Level::Foundation | Level::School));
+        if e.level.is_some() && (foundation || conditional) && e.outcome != Outcome::NeedsInfo {
+            let mut notes = Vec::new();
+            notes.extend(amount_text(e));
+            if let Some(level @ (Level::Foundation | Level::School)) = e.level {
+                notes.push(format!("{}项目，不比对", level.label()));
+            }
+            if conditional {
+                notes.push("待确认".to_string());
+            }
+            entitled.push(format!("{}（{}）", e.name, notes.join("，")));
             continue;
         }
         if !tracked(e.program, e.form, e.level) {
@@ -893,11 +899,7 @@ fn compare(a: &Assessment, paid: &[&'static str]) -> (Flag, String, String) {
         }
         match e.outcome {
             Outcome::Eligible => {
-                let amount = if e.annual_yuan > 0 {
-                    format!("（每年{}元）", e.annual_yuan)
-                } else {
-                    String::new()
-                };
+                let amount = amount_text(e).map(|a| format!("（{a}）")).unwrap_or_default();
                 entitled.push(format!("{}{amount}", e.name));
                 if !paid.contains(&e.program) {
                     findings.push((
@@ -925,6 +927,17 @@ fn compare(a: &Assessment, paid: &[&'static str]) -> (Flag, String, String) {
         findings.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("；"),
         entitled.join("、"),
     )
+}
+
+/// An entitlement's cash as the report writes it: 「每年1500元」, or 「一次性10000元」 for a
+/// one-off award (its `annual_yuan` is the award, not a yearly sum).
+fn amount_text(e: &zhuxue_engine::assessment::Entitlement) -> Option<String> {
+    use zhuxue_engine::assessment::AmountKind;
+    match (e.amount.kind, e.amount.yuan) {
+        (AmountKind::CashOnce, Some(y)) if y > 0 => Some(format!("一次性{y}元")),
+        _ if e.annual_yuan > 0 => Some(format!("每年{}元", e.annual_yuan)),
+        _ => None,
+    }
 }
 
 /// A case field named as the roster's column (or in plain words).

@@ -36,7 +36,7 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 // waiting one more round trip for it (on a 150 ms link that is most of the first paint).
 // The inline style is allowed by its hash, written with the policy to DIR/csp.txt for the
 // host to send; a host that sends the policy without the hash blocks it, and the boot
-// script then loads the same file instead (FALLBACK below). Returns [html, hash, css file].
+// script then loads the same file instead (see page()). Returns [html, hash, css file].
 function inlineStyle(html, file) {
   const link = /<link rel="stylesheet" href="\.\/(style-[0-9a-f]+\.css)"[^>]*\/?>/;
   const m = html.match(link);

@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { CSP } from './csp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
@@ -29,8 +30,6 @@ function fail(message) {
   process.exit(1);
 }
 
-// The strict policy every page works under (tests/e2e/serve.mjs sends it).
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
 
 // Puts the page's stylesheet into the page itself: the first screen is painted without
 // waiting one more round trip for it (on a 150 ms link that is most of the first paint).

@@ -3,8 +3,9 @@
 // PRECACHE (the family app's own files, as built). Nothing here ever sends anything: it only
 // answers the app's own GET requests for its own static files from the cache.
 //
-// - install: the family app's files are cached (and OPTIONAL ones already downloaded) (through the HTTP cache, so nothing is
-//   downloaded twice on a first visit when the host lets hashed files be cached).
+// - install: the family app's files are cached (through the HTTP cache, so nothing is
+//   downloaded twice on a first visit when the host lets hashed files be cached), and the
+//   OPTIONAL ones this browser already downloaded.
 // - fetch (the app's own paths only, see `ours`): a page is answered with the cached
 //   index.html of its directory,
 //   whatever its query (?region=… for portals) — a fragment (#case=…) never reaches here;

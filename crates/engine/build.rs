@@ -420,7 +420,6 @@ fn write_regions(out: &mut String, root: &Path) {
     let mut levels = Vec::new();
     let mut lens = Vec::new();
     let mut previous = 0u32;
-    let mut previous_code = 0u32;
     for (i, line) in csv.lines().enumerate().skip(1) {
         let mut parts = line.splitn(3, ',');
         let (code, level, name) = (parts.next(), parts.next(), parts.next());
@@ -429,6 +428,7 @@ fn write_regions(out: &mut String, root: &Path) {
         };
         let code: u32 = code.parse().unwrap_or_else(|_| panic!("regions.csv line {}", i + 1));
         assert!(code > previous, "regions.csv line {}: codes must be sorted", i + 1);
+        let mut delta = code - previous;
         previous = code;
         levels.push(match level {
             "province" => 0u8,
@@ -437,8 +437,6 @@ fn write_regions(out: &mut String, root: &Path) {
             other => panic!("regions.csv line {}: unknown level {other}", i + 1),
         });
         lens.push(u8::try_from(name.len()).expect("region name under 256 bytes"));
-        let mut delta = code - previous_code;
-        previous_code = code;
         while delta >= 0x80 {
             codes.push((delta & 0x7f) as u8 | 0x80);
             delta >>= 7;

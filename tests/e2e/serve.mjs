@@ -7,13 +7,14 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { CSP } from '../../scripts/csp.mjs';
 
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 const compressed = new Map();
 
 // What a portal or a careful host sends; the journeys run every page under it (with the
 // style hash of csp.txt added when the build wrote one).
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+export { CSP };
 
 // The policy a build asks for (scripts/postbuild.mjs writes it to csp.txt): CSP with the hash
 // of the family page's inline styles.

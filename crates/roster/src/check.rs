@@ -881,11 +881,14 @@ fn compare(a: &Assessment, paid: &[&'static str]) -> (Flag, String, String) {
         // get, so the officer can point the family to it, but not the school's record to
         // compare.
         let conditional = e.outcome == Outcome::Conditional;
-        let foundation = matches!(e.level, Some(Level::Foundation | Level::School));
-        if e.level.is_some() && (foundation || conditional) && e.outcome != Outcome::NeedsInfo {
+        let own = match e.level {
+            Some(level @ (Level::Foundation | Level::School)) => Some(level),
+            _ => None,
+        };
+        if e.level.is_some() && (own.is_some() || conditional) && e.outcome != Outcome::NeedsInfo {
             let mut notes = Vec::new();
             notes.extend(amount_text(e));
-            if let Some(level @ (Level::Foundation | Level::School)) = e.level {
+            if let Some(level) = own {
                 notes.push(format!("{}项目，不比对", level.label()));
             }
             if conditional {

@@ -35,6 +35,9 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 step "release build of the family app and the officer desk (trunk, offline)"
 scripts/build.sh
 
+step "the family page's first-visit weight, file by file (fails above its ceiling)"
+node scripts/weight.mjs dist
+
 step "journeys (Playwright driving Debian Chromium, axe on every screen)"
 (cd tests/e2e && node --test journeys.test.mjs)
 echo "screenshots: tests/e2e/artifacts/"

@@ -276,6 +276,8 @@ messages! {
     FixGo => "去修改", "Change it";
     Headline => "你的孩子本学年可以享受 {n} 项资助，其中现金每年约 {x} 元", "Your child can get {n} kinds of aid this school year, about ¥{x} a year in cash";
     HeadlineNoCash => "你的孩子本学年可以享受 {n} 项资助（免费或实物，不发现金）", "Your child can get {n} kinds of aid this school year (free or in kind, not cash)";
+    HeadlineStudent => "该生本学年可以享受 {n} 项资助，其中现金每年约 {x} 元", "This student can get {n} kinds of aid this school year, about ¥{x} a year in cash";
+    HeadlineStudentNoCash => "该生本学年可以享受 {n} 项资助（免费或实物，不发现金）", "This student can get {n} kinds of aid this school year (free or in kind, not cash)";
     HeadlineNone => "按目前的回答，孩子本学年还没有确定可以享受的资助", "From the answers so far, no aid is certain for this school year";
     HeadlineInKind => "另免费享受：{names}（不发现金；实物折合每年约 {x} 元）。", "Also free: {names} (not cash; what comes in kind is worth about ¥{x} a year).";
     HeadlineFree => "另免费享受：{names}（不发现金）。", "Also free: {names} (not cash).";

@@ -248,6 +248,10 @@ pub struct Props {
     pub answers: Answers,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
+    /// Read by an aid officer (the desk's one-form check and its printed record): the headline
+    /// speaks of 「该生」, not 「你的孩子」.
+    #[prop_or_default]
+    pub officer: bool,
 }
 
 #[function_component(Results)]
@@ -307,9 +311,11 @@ pub fn results(p: &Props) -> Html {
     let headline = if eligible == 0 {
         t(Msg::HeadlineNone)
     } else if a.total_annual_yuan > 0 {
-        fill(&t(Msg::Headline), &[("n", eligible.to_string()), ("x", yuan(a.total_annual_yuan))])
+        let m = if p.officer { Msg::HeadlineStudent } else { Msg::Headline };
+        fill(&t(m), &[("n", eligible.to_string()), ("x", yuan(a.total_annual_yuan))])
     } else {
-        fill(&t(Msg::HeadlineNoCash), &[("n", eligible.to_string())])
+        let m = if p.officer { Msg::HeadlineStudentNoCash } else { Msg::HeadlineNoCash };
+        fill(&t(m), &[("n", eligible.to_string())])
     };
     let mut sub = Vec::new();
     if a.local_annual_yuan > 0 {

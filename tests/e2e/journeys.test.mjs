@@ -852,7 +852,7 @@ test('officer one-form check: every question on one screen, a printable record w
   await choose(page, 'setting-rural');
   await choose(page, 'hardship-special');
   await page.waitForSelector('.headline');
-  assert.equal(await page.locator('.headline').innerText(), '你的孩子本学年可以享受 4 项资助，其中现金每年约 1,500 元');
+  assert.equal(await page.locator('.headline').innerText(), '该生本学年可以享受 4 项资助，其中现金每年约 1,500 元');
   // All the questions were on the one screen: no step navigation.
   assert.equal(await page.locator('text=第 2 步').count(), 0);
   const digest = await page.locator('#case-digest').innerText();

@@ -120,7 +120,7 @@ pub fn one_form(p: &Props) -> Html {
                         <p>{ "姓名：＿＿＿＿＿＿　身份证号：＿＿＿＿＿＿＿＿＿＿＿＿＿　学校：＿＿＿＿＿＿＿＿" }</p>
                     </div>
                     if ready {
-                        <Results answers={a.clone()} {lang} dispatch={dispatch.clone()} />
+                        <Results answers={a.clone()} {lang} dispatch={dispatch.clone()} officer=true />
                         <div class="record">
                             <h3>{ tr(lang, "核对记录", "Record") }</h3>
                             <p class="digest">{ format!("{}：", tr(lang, "案例摘要码（SHA-256）", "Case digest (SHA-256)")) }<code id="case-digest">{ digest(a) }</code></p>

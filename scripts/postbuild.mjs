@@ -6,7 +6,8 @@
 //    for the family page, static/embed-frame.js — what a portal's frame needs — put before
 //    it, so its settings apply before the app draws); the
 //    build fails if any inline script, <style> or style attribute is left, so the pages run
-//    under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
+//    under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`. The app's JS and Wasm
+//    downloads go through static/boot-retry.js: a dropped connection is said, with 「重试」.
 // 2. The family page's stylesheet goes into the page (one round trip less before the first
 //    paint), allowed by its hash: dist/csp.txt is the policy to send, with that hash; under a
 //    policy without it the boot script loads the stylesheet file instead.
@@ -24,6 +25,15 @@ const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
 const digest = (data) => crypto.createHash('sha256').update(data).digest('hex').slice(0, 16);
 const client = fs.readFileSync(path.join(root, 'static/sw-client.js'), 'utf8');
 const frame = fs.readFileSync(path.join(root, 'static/embed-frame.js'), 'utf8');
+const retry = fs.readFileSync(path.join(root, 'static/boot-retry.js'), 'utf8');
+
+// What ships need not carry the sources' comments (2.6 KB brotli of the first visit): whole
+// comment lines of our scripts, HTML comments, CSS comments. Only whole lines, so no string
+// or regular expression is ever cut (none of these scripts has a line that starts with // in
+// a string).
+const stripJs = (code) => code.split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n');
+const stripHtml = (html) => html.replace(/<!--[\s\S]*?-->/g, '');
+const stripCss = (css) => css.replace(/\/\*[\s\S]*?\*\//g, '');
 
 function fail(message) {
   console.error(`postbuild: ${message}`);
@@ -40,17 +50,30 @@ function inlineStyle(html, file) {
   const link = /<link rel="stylesheet" href="\.\/(style-[0-9a-f]+\.css)"[^>]*\/?>/;
   const m = html.match(link);
   if (!m) fail(`${file}: no stylesheet link to inline`);
-  const css = fs.readFileSync(path.join(path.dirname(file), m[1]), 'utf8');
+  const css = stripCss(fs.readFileSync(path.join(path.dirname(file), m[1]), 'utf8'));
   if (!css.includes('--styled: 1')) fail(`${m[1]}: the marker the fallback checks (:root { --styled: 1 }) is missing`);
   if (/<\/style/i.test(css)) fail(`${m[1]}: contains </style>`);
   const hash = `sha256-${crypto.createHash('sha256').update(css).digest('base64')}`;
   return [html.replace(link, () => `<style>${css}</style>`), hash, m[1]];
 }
 
+// Trunk's boot code imports the app's JS glue and starts the Wasm; both downloads are made to
+// go through `retrying` (static/boot-retry.js). The glue becomes a dynamic import so that its
+// failure can be caught too (a retry asks again with ?retry=N: a failed module fetch may be
+// remembered under its address).
+function downloads(code, file) {
+  const importLine = /^import init, \* as bindings from '(\.\/[^']+\.js)';$/m;
+  const initLine = /^const wasm = await init\((\{ module_or_path: '[^']+' \})\);$/m;
+  if (!importLine.test(code) || !initLine.test(code)) fail(`${file}: Trunk's boot code changed; update downloads() in scripts/postbuild.mjs`);
+  return code
+    .replace(importLine, (_, glue) => `const bindings = await retrying((n) => import(n ? ${JSON.stringify(glue)} + '?retry=' + n : ${JSON.stringify(glue)}));\nconst init = bindings.default;`)
+    .replace(initLine, (_, options) => `const wasm = await retrying(() => init(${options}));`);
+}
+
 // Moves the inline module script of DIR/index.html into a file; returns the page's files.
 function page(dir, swUrl, extra = '', style = null) {
   const file = path.join(dir, 'index.html');
-  let html = fs.readFileSync(file, 'utf8');
+  let html = stripHtml(fs.readFileSync(file, 'utf8'));
   if (style) {
     const [inlined, hash, css] = inlineStyle(html, file);
     html = inlined;
@@ -74,12 +97,11 @@ ${extra}`;
     // The frame script first: a portal's compact and accent settings apply before the app
     // draws (Trunk's code awaits the Wasm); the service-worker client after, so the cache fill
     // does not compete with the app's own download.
-    const boot = `${extra}\n${m[1].trim()}\n\nconst SW_URL = ${JSON.stringify(swUrl)};\n${client}`;
+    const boot = stripJs(`${extra}\n${retry}\n${downloads(m[1].trim(), file)}\n\nconst SW_URL = ${JSON.stringify(swUrl)};\n${client}`);
     const name = `boot-${digest(boot)}.js`;
     for (const old of fs.readdirSync(dir).filter((f) => /^boot-[0-9a-f]+\.js$/.test(f))) fs.rmSync(path.join(dir, old));
     fs.writeFileSync(path.join(dir, name), boot);
     html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
-    fs.writeFileSync(file, html);
   } else if (!/<script type="module" src="\.\/boot-[0-9a-f]+\.js"><\/script>/.test(html)) {
     fail(`${file}: no boot script found`);
   }
@@ -89,11 +111,16 @@ ${extra}`;
   const styles = html.match(/<style\b/g) || [];
   if (styles.length > (style ? 1 : 0)) fail(`${file}: inline <style> left (use data-trunk rel="css")`);
   if (/\sstyle=/.test(html.replace(/<noscript>[\s\S]*?<\/noscript>/g, ''))) fail(`${file}: style attribute left`);
+  fs.writeFileSync(file, html);
   // The files the page loads: its scripts, styles, preloads, and the files they name.
   const refs = [...html.matchAll(/\b(?:src|href)="\.?\/?([^"#?:]+)"/g)].map((r) => r[1]);
   return ['index.html', ...new Set(refs)].filter((f) => fs.existsSync(path.join(dir, f)));
 }
 
+for (const f of ['embed.js', 'nowasm.js', 'desk/nowasm.js']) {
+  const p = path.join(dist, f);
+  if (fs.existsSync(p)) fs.writeFileSync(p, stripJs(fs.readFileSync(p, 'utf8')));
+}
 const style = {};
 const family = page(dist, './sw.js', frame, style);
 if (fs.existsSync(path.join(dist, 'desk/index.html'))) page(path.join(dist, 'desk'), '../sw.js');
@@ -108,7 +135,7 @@ const template = fs.readFileSync(path.join(root, 'static/sw.js'), 'utf8');
 const hash = crypto.createHash('sha256').update(template);
 for (const f of [...family, style.file]) hash.update(f).update(fs.readFileSync(path.join(dist, f)));
 const version = hash.digest('hex').slice(0, 16);
-const sw = template
+const sw = stripJs(template)
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('__PRECACHE__', JSON.stringify(precache))
   .replace('__OPTIONAL__', JSON.stringify(optional));

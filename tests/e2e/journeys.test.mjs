@@ -1154,6 +1154,53 @@ test('西吉 freshman: the 燕宝 scholarship and the county award, with their l
   assert.equal(await page.locator('.case-summary').innerText().then((t) => t.includes('高考录取批次')), false);
 });
 
+test('the signal drops while the app downloads: said on the first screen, 重试 brings it, nothing entered is lost', async () => {
+  const page = await phone(browser);
+  const external = [];
+  page.on('request', (r) => { if (!r.url().startsWith(server.url)) external.push(r.url()); });
+  // The Wasm fails (the preload and the app's own fetch) until the signal is back.
+  let failures = 0;
+  let healthy = false;
+  await page.route(/_bg\.wasm$/, async (route) => {
+    if (healthy) return route.continue();
+    failures += 1;
+    return route.abort('internetdisconnected');
+  });
+  await page.goto(server.url);
+  await page.fill('#pre-as_of', '2025-10-10');
+  await page.selectOption('#pre-hukou-province', '620000');
+  await page.check('#pre-area-rural');
+  await page.fill('#pre-hukou-search', '东乡');
+  await page.waitForSelector('#load-failed');
+  assert.equal(await page.locator('#load-failed p').innerText(), '网络不好，查询工具没有下载完。已填写的内容不会丢失。');
+  assert.equal(await page.locator('#load-failed').getAttribute('role'), 'alert');
+  assert.equal(await page.locator('.prerender .loading').count(), 0, 'no 「正在加载」 beside it');
+  assert.equal(await page.inputValue('#pre-hukou-search'), '东乡');
+  assert.equal(await page.locator('main#main').count(), 0, 'the app has not started');
+  await axe(page, 'download failed');
+  await shot(page, 'journey-load-failed');
+  // Still no signal: trying again says so again, and keeps the answers.
+  const before = failures;
+  await page.click('#load-retry');
+  await page.waitForFunction((n) => document.querySelector('#load-retry') && !document.querySelector('#load-retry').disabled, before);
+  assert.ok(failures > before, 'the retry asked the network again');
+  assert.equal(await page.inputValue('#pre-as_of'), '2025-10-10');
+  // The signal is back.
+  healthy = true;
+  await page.click('#load-retry');
+  await page.waitForSelector('main#main');
+  await page.waitForSelector('#hukou-search');
+  assert.equal(await page.locator('#load-failed').count(), 0, 'the message is gone with the static screen');
+  assert.equal(await page.inputValue('#hukou-search'), '东乡');
+  assert.equal(await page.inputValue('#as_of'), '2025-10-10');
+  assert.ok(await page.isChecked('#area-rural'));
+  await page.waitForSelector('button.hit');
+  assert.match(await page.locator('button.hit').first().innerText(), /甘肃省临夏回族自治州东乡族自治县/);
+  assert.deepEqual(external, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no policy violation');
+  await page.context().close();
+});
+
 test('the first question can be answered before the app arrives, and the app keeps what was entered', async () => {
   const page = await phone(browser);
   let release;

@@ -836,6 +836,65 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
   assert.ok(!(await page.evaluate(() => JSON.stringify(localStorage))).includes('李二'), 'no roster data is stored');
 });
 
+test('officer desk: the roster and the lists dropped on the page together, each placed by its name', async () => {
+  const roster = fs.readFileSync(path.resolve(here, '../../examples/roster/roster-template.csv'), 'utf8').replace(/^\uFEFF/, '');
+  const gbk = (await import('node:child_process')).execFileSync('python3', ['-c',
+    'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gbk"))'], { input: roster });
+  const b64 = (bytes) => Buffer.from(bytes).toString('base64');
+  const files = [
+    { name: '脱贫户名单.csv', b64: b64(fs.readFileSync(path.resolve(here, '../../examples/roster/lifted_out.csv'))) },
+    { name: '2025秋季学生名册.csv', b64: b64(gbk) },
+    { name: '农村低保数据库2025.csv', b64: b64(fs.readFileSync(path.resolve(here, '../../examples/roster/dibao.csv'))) },
+  ];
+  const page = await phone(browser);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const external = [];
+  page.on('request', (r) => { if (!r.url().startsWith(server.url)) external.push(r.url()); });
+  await page.goto(server.url + 'desk/');
+  await page.waitForSelector('#desk-roster');
+  const url = page.url();
+  // Dropped on the page's text (not on a file field): the page takes them, and stays.
+  const drop = (list) => page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+    const target = document.getElementById('desk-title');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    const marked = document.body.classList.contains('dragging');
+    const taken = !target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    return { marked, taken, still: document.body.classList.contains('dragging') };
+  }, list);
+  assert.deepEqual(await drop(files), { marked: true, taken: true, still: false });
+  await page.waitForSelector('#desk-dropped');
+  assert.equal(await page.locator('#desk-dropped').innerText(),
+    '已放入 脱贫户：脱贫户名单.csv；名册：2025秋季学生名册.csv；低保：农村低保数据库2025.csv。类别按文件名判断，可在下面更改。');
+  assert.equal(page.url(), url, 'the page was not replaced by a file');
+  await page.waitForSelector('text=✓ 2025秋季学生名册.csv');
+  assert.equal(await page.inputValue('#desk-list-kind-0'), 'lifted_out');
+  assert.equal(await page.inputValue('#desk-list-kind-1'), 'dibao');
+  await axe(page, 'desk: files dropped');
+  await page.fill('#desk-as-of', '2025-10-10');
+  await page.dispatchEvent('#desk-as-of', 'change');
+  await page.click('#desk-start');
+  await page.waitForSelector('#desk-summary');
+  // The same answer as choosing the same files one by one (the desk journey above).
+  assert.equal(await page.locator('#desk-summary').innerText(),
+    '共 8 行：无法评估 1，重复资助 2，不符合条件却已资助 1，应助未助 1，待核实 1，一致 2');
+  await shot(page, 'journey-13e-desk-dropped');
+  // A list whose name says nothing goes in as the selected kind, said so, and can be changed
+  // or removed; changing a list clears the old result.
+  await drop([{ name: '名单1.csv', b64: files[2].b64 }]);
+  await page.waitForFunction(() => /名单1\.csv（文件名看不出类别/.test(document.getElementById('desk-dropped')?.textContent || ''));
+  assert.equal(await page.inputValue('#desk-list-kind-2'), 'dibao');
+  await page.selectOption('#desk-list-kind-2', 'tekun');
+  assert.ok(await page.locator('text=✓ 特困：名单1.csv').count() > 0);
+  assert.equal(await page.locator('#desk-summary').count(), 0, 'the result of other lists is gone');
+  await page.click('#desk-list-remove-2');
+  assert.equal(await page.locator('.desk-lists li').count(), 2);
+  assert.deepEqual(external, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no policy violation');
+  await page.context().close();
+});
+
 test('officer one-form check: every question on one screen, a printable record with digest and QR, next student', async () => {
   const page = await phone(browser);
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -103,6 +103,8 @@ struct DeskState {
     choices: Vec<(String, String)>,
     /// The self-check's result line, and its failures.
     self_check: Option<(String, Vec<String>)>,
+    /// What the last files dropped on the page were taken as.
+    dropped: Option<String>,
 }
 
 const CHOICES_KEY: &str = "zhuxue.desk.columns.v1";
@@ -151,6 +153,78 @@ async fn read_file(input: web_sys::HtmlInputElement) -> Option<Loaded> {
     let file = input.files()?.get(0)?;
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
     Some(Loaded { name: file.name(), bytes: Rc::new(Uint8Array::new(&buffer).to_vec()) })
+}
+
+/// Reads a file the officer dropped on the page.
+async fn read_dropped(file: web_sys::File) -> Option<Loaded> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(Loaded { name: file.name(), bytes: Rc::new(Uint8Array::new(&buffer).to_vec()) })
+}
+
+/// The kind of department list a file's name says it is: the words officers' file names carry
+/// (「农村低保数据库2019.7.xlsx」, 「脱贫户名单」, 「资助发放名单」). First match wins, so a
+/// payment list of 低保 pupils is a payment list. Traditional characters are read too.
+fn kind_from_name(name: &str) -> Option<&'static str> {
+    const WORDS: [(&str, &str); 14] = [
+        ("发放", "paid"),
+        ("低收入", "low_income"),
+        ("低保", "dibao"),
+        ("特困", "tekun"),
+        ("供养", "tekun"),
+        ("监测", "monitored"),
+        ("防返贫", "monitored"),
+        ("脱贫", "lifted_out"),
+        ("建档立卡", "lifted_out"),
+        ("扶贫", "lifted_out"),
+        ("残疾", "disabled"),
+        ("残联", "disabled"),
+        ("孤儿", "orphan"),
+        ("无人抚养", "orphan"),
+    ];
+    let name = zhuxue_web::i18n::to_simplified(name);
+    WORDS.iter().find(|(w, _)| name.contains(w)).map(|(_, k)| *k)
+}
+
+/// Whether a file's name says it is the school roster (and no list kind).
+fn roster_by_name(name: &str) -> bool {
+    let name = zhuxue_web::i18n::to_simplified(name);
+    ["名册", "学籍", "学生", "花名册"].iter().any(|w| name.contains(w))
+}
+
+/// Files dropped on the page, placed by their names: a department list where the name says
+/// which (「低保」…), the roster where it says 名册/学籍/学生 — or, when one file of the drop
+/// says nothing, that file if no roster is chosen yet. Any other file is a list of the kind
+/// chosen in the list selector, and the note says so: every file's kind can be changed below.
+fn assign(s: &mut DeskState, files: Vec<Loaded>) {
+    let silent: Vec<usize> =
+        (0..files.len()).filter(|i| kind_from_name(&files[*i].name).is_none()).collect();
+    let roster_at = silent.iter().copied().find(|i| roster_by_name(&files[*i].name)).or(
+        match silent.as_slice() {
+            [only] if s.roster.is_none() => Some(*only),
+            _ => None,
+        },
+    );
+    let label = |kind: &str| KINDS.iter().find(|(k, _)| *k == kind).map_or("", |(_, l)| l);
+    let mut notes = Vec::new();
+    for (i, file) in files.into_iter().enumerate() {
+        if Some(i) == roster_at {
+            notes.push(format!("名册：{}", file.name));
+            s.roster = Some(file);
+        } else if let Some(kind) = kind_from_name(&file.name) {
+            notes.push(format!("{}：{}", label(kind), file.name));
+            s.lists.push((kind.to_string(), file));
+        } else {
+            let kind = s.list_kind.clone();
+            notes.push(format!(
+                "{}：{}（文件名看不出类别，按当前选择添加，请核对）",
+                label(&kind),
+                file.name
+            ));
+            s.lists.push((kind, file));
+        }
+    }
+    s.dropped = Some(format!("已放入 {}。类别按文件名判断，可在下面更改。", notes.join("；")));
+    s.status = Status::Idle;
 }
 
 /// Offers bytes as a download under `name` (a Blob URL: nothing leaves the computer).
@@ -302,6 +376,101 @@ pub fn desk(p: &Props) -> Html {
                     });
                 }
                 reset.set_value("");
+            });
+        })
+    };
+    // Files dropped anywhere on the page are taken (and a file dropped beside the zone never
+    // replaces the page with the file, losing the officer's work).
+    {
+        let update = update.clone();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window();
+            let body = window.as_ref().and_then(|w| w.document()).and_then(|d| d.body());
+            let mark = move |on: bool| {
+                if let Some(b) = &body {
+                    let _ = if on {
+                        b.class_list().add_1("dragging")
+                    } else {
+                        b.class_list().remove_1("dragging")
+                    };
+                }
+            };
+            let over = {
+                let mark = mark.clone();
+                Closure::<dyn Fn(web_sys::DragEvent)>::new(move |e: web_sys::DragEvent| {
+                    e.prevent_default();
+                    mark(true);
+                })
+            };
+            let leave = {
+                let mark = mark.clone();
+                Closure::<dyn Fn(web_sys::DragEvent)>::new(move |e: web_sys::DragEvent| {
+                    // Out of the window (not just from one element to another).
+                    if e.related_target().is_none() {
+                        mark(false);
+                    }
+                })
+            };
+            let drop = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |e: web_sys::DragEvent| {
+                e.prevent_default();
+                mark(false);
+                if matches!(latest.borrow().status, Status::Running { .. }) {
+                    return;
+                }
+                let Some(list) = e.data_transfer().and_then(|d| d.files()) else { return };
+                let files: Vec<web_sys::File> =
+                    (0..list.length()).filter_map(|i| list.get(i)).collect();
+                if files.is_empty() {
+                    return;
+                }
+                let update = update.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut loaded = Vec::new();
+                    for f in files {
+                        loaded.extend(read_dropped(f).await);
+                    }
+                    update(&|s| assign(s, loaded.clone()));
+                });
+            });
+            let listeners = [("dragover", over), ("dragleave", leave), ("drop", drop)];
+            if let Some(w) = &window {
+                for (name, f) in &listeners {
+                    let _ = w.add_event_listener_with_callback(name, f.as_ref().unchecked_ref());
+                }
+            }
+            move || {
+                if let Some(w) = &window {
+                    for (name, f) in &listeners {
+                        let _ =
+                            w.remove_event_listener_with_callback(name, f.as_ref().unchecked_ref());
+                    }
+                }
+            }
+        });
+    }
+    // A list's kind changed, or the list removed.
+    let set_list_kind = |i: usize| {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let v = sel.value();
+            update(&|s| {
+                if let Some(l) = s.lists.get_mut(i) {
+                    l.0 = v.clone();
+                }
+                s.status = Status::Idle;
+            });
+        })
+    };
+    let remove_list = |i: usize| {
+        let update = update.clone();
+        Callback::from(move |_| {
+            update(&|s| {
+                if i < s.lists.len() {
+                    s.lists.remove(i);
+                }
+                s.status = Status::Idle;
             });
         })
     };
@@ -562,6 +731,8 @@ pub fn desk(p: &Props) -> Html {
                 <a href="roster-template.csv" download="名册模板.csv">{ "名册模板.csv" }</a>{ " · " }
                 <a href="paid.csv" download="资助发放名单模板.csv">{ "资助发放名单模板.csv" }</a>
             </p>
+            <p class="help drop-hint">{ tr(lang, "也可以把名册和名单文件一起拖到本页：按文件名放入（“低保”“脱贫户”……），放入后可以更改。", "You can also drop the roster and the lists on this page together: each is placed by its file name (低保, 脱贫户 …) and can be changed.") }</p>
+            if let Some(note) = &s.dropped { <p class="desk-dropped" role="status" id="desk-dropped">{ note.clone() }</p> }
             <div class="q">
                 <label for="desk-roster">{ tr(lang, "学校名册（CSV 或 Excel）", "School roster (CSV or Excel)") }</label>
                 <input type="file" id="desk-roster" accept=".csv,.xlsx,text/csv" onchange={on_roster} disabled={running} />
@@ -578,9 +749,19 @@ pub fn desk(p: &Props) -> Html {
                     <input type="file" id="desk-list" accept=".csv,.xlsx,text/csv" onchange={on_list} disabled={running} />
                 </div>
                 <ul class="desk-lists">
-                    { for s.lists.iter().map(|(kind, l)| {
+                    { for s.lists.iter().enumerate().map(|(i, (kind, l))| {
                         let label = KINDS.iter().find(|(k, _)| k == kind).map_or("", |(_, l)| l);
-                        html! { <li>{ format!("✓ {}：{}", lang.zh(label), l.name) }</li> }
+                        let id = format!("desk-list-kind-{i}");
+                        html! {
+                            <li>
+                                <span>{ format!("✓ {}：{}", lang.zh(label), l.name) }</span>
+                                <label for={id.clone()} class="sr-only">{ format!("{} {}", tr(lang, "名单类别", "List kind"), l.name) }</label>
+                                <select id={id} onchange={set_list_kind(i)} disabled={running}>
+                                    { for KINDS.iter().map(|(k, label)| html! { <option value={*k} selected={kind == k}>{ lang.zh(label).into_owned() }</option> }) }
+                                </select>
+                                <button type="button" class="link" id={format!("desk-list-remove-{i}")} onclick={remove_list(i)} disabled={running}>{ tr(lang, "移除", "Remove") }</button>
+                            </li>
+                        }
                     }) }
                 </ul>
             </fieldset>
@@ -730,5 +911,55 @@ mod tests {
         for ((_, label), (_, _, short)) in super::KINDS.iter().zip(zhuxue_roster::ListKind::ALL) {
             assert!(label.starts_with(short), "{label} / {short}");
         }
+    }
+
+    fn file(name: &str) -> super::Loaded {
+        super::Loaded { name: name.into(), bytes: std::rc::Rc::new(vec![1, 2, 3]) }
+    }
+
+    #[test]
+    fn dropped_files_are_placed_by_their_names() {
+        use super::kind_from_name as kind;
+        assert_eq!(kind("农村低保数据库2019.7.xlsx"), Some("dibao"));
+        assert_eq!(kind("城乡特困供养人员.csv"), Some("tekun"));
+        assert_eq!(kind("脱贫户名单（2025）.xlsx"), Some("lifted_out"));
+        assert_eq!(kind("防返贫监测对象.xlsx"), Some("monitored"));
+        assert_eq!(kind("持证残疾人.csv"), Some("disabled"));
+        assert_eq!(kind("孤儿及事实无人抚养儿童.xlsx"), Some("orphan"));
+        assert_eq!(kind("低收入人口.xlsx"), Some("low_income"));
+        // A payment list names its pupils' group too: it is still a payment list.
+        assert_eq!(kind("雨露计划资助发放名单（低保户）.xlsx"), Some("paid"));
+        // Traditional characters.
+        assert_eq!(kind("脫貧戶名單.xlsx"), Some("lifted_out"));
+        assert_eq!(kind("2025秋季学生名册.xlsx"), None);
+        assert_eq!(kind("名单1.xlsx"), None);
+
+        let mut s = super::DeskState { list_kind: "dibao".into(), ..Default::default() };
+        super::assign(
+            &mut s,
+            vec![file("脱贫户名单.xlsx"), file("2025秋季学生名册.xlsx"), file("低保.csv")],
+        );
+        assert_eq!(s.roster.as_ref().map(|r| r.name.as_str()), Some("2025秋季学生名册.xlsx"));
+        let lists: Vec<(&str, &str)> =
+            s.lists.iter().map(|(k, l)| (k.as_str(), l.name.as_str())).collect();
+        assert_eq!(lists, [("lifted_out", "脱贫户名单.xlsx"), ("dibao", "低保.csv")]);
+        assert_eq!(
+            s.dropped.as_deref(),
+            Some("已放入 脱贫户：脱贫户名单.xlsx；名册：2025秋季学生名册.xlsx；低保：低保.csv。类别按文件名判断，可在下面更改。")
+        );
+
+        // One file saying nothing, no roster yet: the roster. With a roster chosen: a list of
+        // the selected kind, said so.
+        let mut s = super::DeskState { list_kind: "tekun".into(), ..Default::default() };
+        super::assign(&mut s, vec![file("一年级.xlsx")]);
+        assert_eq!(s.roster.as_ref().map(|r| r.name.as_str()), Some("一年级.xlsx"));
+        assert!(s.lists.is_empty());
+        super::assign(&mut s, vec![file("名单1.xlsx")]);
+        assert_eq!(s.roster.as_ref().map(|r| r.name.as_str()), Some("一年级.xlsx"));
+        assert_eq!(s.lists[0].0, "tekun");
+        assert_eq!(
+            s.dropped.as_deref(),
+            Some("已放入 特困：名单1.xlsx（文件名看不出类别，按当前选择添加，请核对）。类别按文件名判断，可在下面更改。")
+        );
     }
 }

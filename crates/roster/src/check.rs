@@ -610,6 +610,16 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     if row.is_empty() {
         return invalid(row, "空行".to_string());
     }
+    // The totals line many rosters end with (「合计,10000人」): said as what it is.
+    let id_empty =
+        mapping.get(Column::Id).and_then(|i| row.cells.get(i)).is_none_or(|c| c.trim().is_empty());
+    if id_empty
+        && row.cells.iter().any(|c| {
+            matches!(c.split_whitespace().collect::<String>().as_str(), "合计" | "总计" | "小计")
+        })
+    {
+        return invalid(row, "合计行，不是学生".to_string());
+    }
     if !missing.is_empty() {
         let names: Vec<&str> = missing.iter().map(|c| c.header()).collect();
         return invalid(row, format!("名册缺少必需的列：{}", names.join("、")));
@@ -626,6 +636,18 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
         return fail(Column::Grade, format!("无法识别“{}”", cell(Column::Grade).unwrap_or("")));
     };
     let stage = match (cell(Column::Stage).and_then(columns::stage), grade_stage) {
+        // 学段 小学 with 七年级, 初中 with 高一: which is wrong is the officer's to say.
+        (Some(s), Some(named)) if !columns::grade_fits(s, named) => {
+            return fail(
+                Column::Grade,
+                format!(
+                    "“{}”是{}的年级，与学段“{}”不一致",
+                    cell(Column::Grade).unwrap_or(""),
+                    columns::stage_name(named),
+                    cell(Column::Stage).unwrap_or("")
+                ),
+            );
+        }
         (Some(s), _) => s,
         (None, Some(s)) => s,
         (None, None) => {

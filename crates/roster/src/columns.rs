@@ -175,11 +175,33 @@ pub fn stage(text: &str) -> Option<&'static str> {
     })
 }
 
-/// 年级 → (grade, the stage it implies if the text names one: 初二 → junior 2).
+/// 年级 → (grade, the stage it implies if the text names one: 初二 → junior 2). Grades are
+/// also counted through the twelve school years, as most junior schools write them: 七年级 (or
+/// 7) is 初一 … 九年级 初三, 十年级 高一 … 十二年级 高三.
 pub fn grade(text: &str) -> Option<(u8, Option<&'static str>)> {
     let t = clean(text);
-    if let Ok(n) = t.trim_end_matches("年级").parse::<u8>() {
-        return Some((n, None));
+    let through = |n: u8| match n {
+        7..=9 => (n - 6, Some("junior")),
+        10..=12 => (n - 9, Some("senior")),
+        n => (n, None),
+    };
+    let number = t.trim_end_matches("年级");
+    if let Ok(n) = number.parse::<u8>() {
+        return Some(through(n));
+    }
+    // 一 … 九, 十, 十一, 十二.
+    let numeral = |s: &str| -> Option<u8> {
+        let digit = |c: char| "一二三四五六七八九".find(c).map(|i| (i / 3 + 1) as u8);
+        let mut cs = s.chars();
+        match (cs.next()?, cs.next(), cs.next()) {
+            ('十', None, _) => Some(10),
+            ('十', Some(c), None) => digit(c).filter(|d| *d <= 2).map(|d| 10 + d),
+            (c, None, _) => digit(c),
+            _ => None,
+        }
+    };
+    if let Some(n) = numeral(number).filter(|_| t.ends_with("年级")) {
+        return Some(through(n));
     }
     let digit = |c: char| "一二三四五六".find(c).map(|i| (i / 3 + 1) as u8);
     let mut chars = t.chars();
@@ -192,8 +214,33 @@ pub fn grade(text: &str) -> Option<(u8, Option<&'static str>)> {
         ('初', r) => r.chars().next().and_then(digit).map(|n| (n, Some("junior"))),
         ('高', r) => r.chars().next().and_then(digit).map(|n| (n, Some("senior"))),
         ('大', r) => r.chars().next().and_then(digit).map(|n| (n, Some("undergraduate"))),
-        (c, r) if r.starts_with("年级") => digit(c).map(|n| (n, None)),
         _ => None,
+    }
+}
+
+/// Whether the stage a grade names (初二 → junior) fits the 学段 given: a 中职 school's 高一
+/// is its first year, a 专科's 大一 too.
+pub fn grade_fits(stage: &str, named: &str) -> bool {
+    stage == named
+        || matches!(
+            (named, stage),
+            ("senior", "secondary_vocational") | ("undergraduate", "higher_vocational")
+        )
+}
+
+/// 学段 in Chinese, for a message.
+pub fn stage_name(stage: &str) -> &'static str {
+    match stage {
+        "preschool" => "学前",
+        "primary" => "小学",
+        "junior" => "初中",
+        "senior" => "高中",
+        "secondary_vocational" => "中职",
+        "higher_vocational" => "高职（专科）",
+        "undergraduate" => "本科",
+        "master" => "硕士",
+        "doctoral" => "博士",
+        _ => "",
     }
 }
 
@@ -371,13 +418,82 @@ pub fn region(text: &str) -> Result<u32, String> {
                 names.join("、")
             ))
         }
-        _ => Err(format!("找不到区县“{t}”，请写全称（如 甘肃省定西市岷县）或6位代码")),
+        _ => match address(&t).as_slice() {
+            [code] => Ok(*code),
+            [] => Err(format!("找不到区县“{t}”，请写全称（如 甘肃省定西市岷县）或6位代码")),
+            codes => {
+                let names: Vec<String> =
+                    codes.iter().take(4).map(|c| regions::full_name(*c)).collect();
+                Err(format!(
+                    "“{t}”可以是{}个区县（如 {}），请写全称或6位代码",
+                    codes.len(),
+                    names.join("、")
+                ))
+            }
+        },
     }
+}
+
+/// The counties an address can name, as 学籍 exports write 户口所在地: a county's name
+/// preceded by nothing but its own province's and prefecture's names, each full or shortened
+/// (甘肃省定西市岷县, 定西市岷县, 甘肃岷县, 临夏州东乡族自治县), followed by anything — the
+/// township and the village (岷县梅川镇马莲村). Another province's or prefecture's name before
+/// it rules a county out (甘肃省兰州市城关区 is not 拉萨's).
+fn address(t: &str) -> Vec<u32> {
+    let index = names();
+    let mut found = Vec::new();
+    for (at, c) in t.char_indices() {
+        let Some(counties) = index.by_first.get(&c) else { continue };
+        let (before, rest) = t.split_at(at);
+        for (name, code) in counties {
+            if rest.starts_with(name.as_str()) && leads_to(before, *code) && !found.contains(code) {
+                found.push(*code);
+            }
+        }
+        if !found.is_empty() {
+            // The first place a county's name can start: later names are the township's.
+            break;
+        }
+    }
+    found
+}
+
+/// Whether `before` is the county's province and prefecture, each full, shortened, or left out.
+fn leads_to(before: &str, county: u32) -> bool {
+    let province = regions::lookup(regions::province_of(county) * 10_000).map_or("", |r| r.name);
+    let prefecture_code = county / 100 * 100;
+    let prefecture = regions::lookup(prefecture_code)
+        .filter(|p| prefecture_code != county && !regions::is_placeholder(p.name))
+        .map_or("", |r| r.name);
+    // Every split of `before` into a province part and a prefecture part.
+    before
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([before.len()])
+        .any(|i| shortened(&before[..i], province) && shortened(&before[i..], prefecture))
+}
+
+/// Whether `part` is `name`, nothing, or `name` shortened: its first two characters or more
+/// (甘肃, 定西, 临夏回族), or an autonomous prefecture as people write it (临夏州, 甘南州).
+fn shortened(part: &str, name: &str) -> bool {
+    if part.is_empty() || part == name {
+        return true;
+    }
+    if name.is_empty() {
+        return false;
+    }
+    let n = part.chars().count();
+    (n >= 2 && name.starts_with(part))
+        || (n >= 3
+            && name.ends_with("自治州")
+            && part.strip_suffix('州').is_some_and(|p| name.starts_with(p)))
 }
 
 struct Names {
     full: HashMap<String, u32>,
     short: HashMap<String, Vec<u32>>,
+    /// Every county's own name, by its first character (for addresses).
+    by_first: HashMap<char, Vec<(String, u32)>>,
 }
 
 fn names() -> &'static Names {
@@ -385,11 +501,15 @@ fn names() -> &'static Names {
     NAMES.get_or_init(|| {
         let mut full = HashMap::new();
         let mut short: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_first: HashMap<char, Vec<(String, u32)>> = HashMap::new();
         for county in regions::counties() {
             full.insert(regions::full_name(county.code), county.code);
             short.entry(county.name.to_string()).or_default().push(county.code);
+            if let Some(c) = county.name.chars().next() {
+                by_first.entry(c).or_default().push((county.name.to_string(), county.code));
+            }
         }
-        Names { full, short }
+        Names { full, short, by_first }
     })
 }
 
@@ -485,6 +605,22 @@ mod tests {
         assert_eq!(grade("三年级"), Some((3, None)));
         assert_eq!(grade("大班"), Some((3, Some("preschool"))));
         assert_eq!(grade("2"), Some((2, None)));
+        // Counted through the twelve school years.
+        assert_eq!(grade("七年级"), Some((1, Some("junior"))));
+        assert_eq!(grade("八年级"), Some((2, Some("junior"))));
+        assert_eq!(grade("九 年级"), Some((3, Some("junior"))));
+        assert_eq!(grade("9"), Some((3, Some("junior"))));
+        assert_eq!(grade("7年级"), Some((1, Some("junior"))));
+        assert_eq!(grade("十年级"), Some((1, Some("senior"))));
+        assert_eq!(grade("十二年级"), Some((3, Some("senior"))));
+        assert_eq!(grade("六年级"), Some((6, None)));
+        assert_eq!(grade("十三年级"), None);
+        assert_eq!(grade("二十年级"), None);
+        assert_eq!(grade("年级"), None);
+        assert_eq!(grade("初二年级"), Some((2, Some("junior"))));
+        assert_eq!(grade("高一年级"), Some((1, Some("senior"))));
+        assert!(grade_fits("junior", "junior") && grade_fits("secondary_vocational", "senior"));
+        assert!(!grade_fits("primary", "junior") && !grade_fits("junior", "senior"));
         assert_eq!(yes_no("住校"), Some(true));
         assert_eq!(yes_no("走读"), Some(false));
         assert_eq!(region("621126"), Ok(621126));
@@ -493,6 +629,30 @@ mod tests {
         assert!(region("城关区").unwrap_err().contains("同名区县"));
         assert!(region("不存在县").is_err());
         assert!(region("620100").is_err());
+        // Addresses as 学籍 exports write 户口所在地.
+        assert_eq!(region("甘肃省定西市岷县梅川镇马莲村"), Ok(621126));
+        assert_eq!(region("定西市岷县"), Ok(621126));
+        assert_eq!(region("甘肃岷县"), Ok(621126));
+        assert_eq!(region("岷县梅川镇"), Ok(621126));
+        assert_eq!(region("甘肃 定西 岷县 梅川镇"), Ok(621126));
+        assert_eq!(region("临夏州东乡族自治县锁南镇"), Ok(622926));
+        assert_eq!(
+            region("临夏回族自治州东乡县"),
+            Err("找不到区县“临夏回族自治州东乡县”，请写全称（如 甘肃省定西市岷县）或6位代码".into())
+        );
+        // The province or prefecture before the name decides between namesakes…
+        assert_eq!(region("甘肃省兰州市城关区"), Ok(620102));
+        assert_eq!(region("兰州市城关区"), Ok(620102));
+        assert_eq!(region("兰州城关区酒泉路"), Ok(620102));
+        // …and a wrong one rules the county out; without one a namesake stays ambiguous.
+        assert!(region("西藏自治区兰州市城关区").is_err());
+        assert!(
+            region("城关区东岗街道").unwrap_err().contains("可以是2个区县"),
+            "{:?}",
+            region("城关区东岗街道")
+        );
+        // A village alone names no county.
+        assert!(region("梅川镇马莲村").is_err());
     }
 
     #[test]

@@ -538,3 +538,38 @@ fn the_local_programs_facts_are_read_from_their_own_columns() {
         "燕宝奖学金（本科，宁夏六盘山9县区）（每年4000元，基金会项目，不比对，待确认）"
     );
 }
+
+#[test]
+fn grades_counted_through_the_school_years_and_a_totals_line_are_read() {
+    // 七年级 … 九年级 is how most junior schools write 初一 … 初三; 十年级 is 高一.
+    let roster = "序号,姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级,已享受资助项目\n\
+         1,张一,62112620120305011X,初中,八年级,岷县,农村,寄宿,乡镇,特别困难,寄宿生生活补助\n\
+         2,李二,62112620130918022X,初中,7,岷县,农村,走读,乡镇,不困难,\n\
+         3,王三,621126201401010039,小学,七年级,岷县,农村,寄宿,乡镇,特别困难,\n\
+         4,赵四,621126201207070046,初中,高一,岷县,农村,走读,乡镇,不困难,\n\
+         合计,4人,,,,,,,,,\n";
+    let report = check(roster.as_bytes(), &[], &options()).unwrap();
+    let rows: Vec<(Flag, &str)> = report.rows.iter().map(|r| (r.flag, r.detail.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            (Flag::Ok, ""),
+            (Flag::Ok, ""),
+            (Flag::Invalid, "年级：“七年级”是初中的年级，与学段“小学”不一致"),
+            (Flag::Invalid, "年级：“高一”是高中的年级，与学段“初中”不一致"),
+            (Flag::Invalid, "合计行，不是学生"),
+        ]
+    );
+    // 八年级 is 初二 (the allowance paid is the one due), 7 is 初一 even with no 学段.
+    let roster =
+        "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级,已享受资助项目\n\
+         张一,62112620120305011X,初中,八年级,岷县,农村,寄宿,乡镇,特别困难,寄宿生生活补助\n\
+         李二,62112620130918022X,,7,岷县,农村,走读,乡镇,不困难,\n";
+    let report = check(roster.as_bytes(), &[], &options()).unwrap();
+    let rows: Vec<(Flag, &str, &str)> =
+        report.rows.iter().map(|r| (r.flag, r.detail.as_str(), r.entitled.as_str())).collect();
+    assert_eq!(
+        rows,
+        [(Flag::Ok, "", "家庭经济困难寄宿生生活补助（每年1500元）"), (Flag::Ok, "", ""),]
+    );
+}

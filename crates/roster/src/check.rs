@@ -663,20 +663,30 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
         Some(Err(e)) => return fail(Column::SchoolRegion, e),
         None => hukou,
     };
+    // A value the check cannot read is left unanswered and said in 说明 (never silently
+    // dropped): if the rules need it, the row asks for it as well.
+    let mut unread: Vec<String> = Vec::new();
     // Statuses: the roster's own 家庭身份 column and every list the ID is on.
     let mut f = Facts {
         stage,
         grade,
         hukou,
         school,
-        area: cell(Column::HukouArea).and_then(columns::hukou_area),
-        setting: cell(Column::Setting).and_then(columns::setting),
-        ownership: cell(Column::Ownership).and_then(columns::ownership),
+        area: read(cell(Column::HukouArea), Column::HukouArea, columns::hukou_area, &mut unread),
+        setting: read(cell(Column::Setting), Column::Setting, columns::setting, &mut unread),
+        ownership: read(
+            cell(Column::Ownership),
+            Column::Ownership,
+            columns::ownership,
+            &mut unread,
+        ),
         boarding: None,
         nutrition: None,
-        hardship: cell(Column::Hardship).and_then(columns::hardship),
-        disabled: cell(Column::Disabled).and_then(columns::yes_no).unwrap_or(false),
-        orphan: cell(Column::Orphan).and_then(columns::yes_no).unwrap_or(false),
+        hardship: read(cell(Column::Hardship), Column::Hardship, columns::hardship, &mut unread),
+        disabled: read(cell(Column::Disabled), Column::Disabled, columns::yes_no, &mut unread)
+            .unwrap_or(false),
+        orphan: read(cell(Column::Orphan), Column::Orphan, columns::yes_no, &mut unread)
+            .unwrap_or(false),
         admission_tier: None,
         county_years: None,
         mongolian: None,
@@ -685,10 +695,15 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     };
     let compulsory = matches!(stage, "primary" | "junior");
     if compulsory || matches!(stage, "senior" | "secondary_vocational") {
-        f.boarding = cell(Column::Boarding).and_then(columns::yes_no);
+        f.boarding = read(cell(Column::Boarding), Column::Boarding, columns::boarding, &mut unread);
     }
     if compulsory {
-        f.nutrition = cell(Column::NutritionProgram).and_then(columns::yes_no);
+        f.nutrition = read(
+            cell(Column::NutritionProgram),
+            Column::NutritionProgram,
+            columns::yes_no,
+            &mut unread,
+        );
     }
     // The facts only local programs read: a cell that cannot be read is the row's error (a
     // guess would decide a 12,000 元 award), an empty one is left unanswered.
@@ -827,6 +842,9 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     if !unknown_aid.is_empty() {
         add(format!("未识别的资助项目名称：{}", unknown_aid.join("、")), Flag::Ok);
     }
+    for note in unread {
+        add(note, Flag::Ok);
+    }
     // The birth date the ID carries should fit the stage: an ID of a parent, or a wrong stage,
     // attaches the aid to the wrong person.
     if let Some(birth) = id.birth_date() {
@@ -842,6 +860,34 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
         }
     }
     result
+}
+
+/// A fact's cell read with `parse`; a value it cannot read is noted (with what the column
+/// takes) and left unanswered.
+fn read<T>(
+    text: Option<&str>,
+    column: Column,
+    parse: impl Fn(&str) -> Option<T>,
+    notes: &mut Vec<String>,
+) -> Option<T> {
+    let text = text?;
+    let value = parse(text);
+    if value.is_none() {
+        let takes = match column {
+            Column::HukouArea if text.contains("居民") => {
+                notes.push(format!("{}：“{text}”不分农村、城镇，按未填写处理", column.header()));
+                return None;
+            }
+            Column::HukouArea => "农村 或 城镇",
+            Column::Setting => "城区、县城 或 乡镇",
+            Column::Ownership => "公办 或 民办",
+            Column::Hardship => "特别困难、比较困难、一般困难 或 不困难",
+            Column::Boarding => "是（寄宿、住校）或 否（走读）",
+            _ => "是 或 否",
+        };
+        notes.push(format!("{}：无法识别“{text}”（填 {takes}），按未填写处理", column.header()));
+    }
+    value
 }
 
 fn regions_name(code: u32) -> String {

@@ -253,6 +253,17 @@ pub fn yes_no(text: &str) -> Option<bool> {
     }
 }
 
+/// 是否寄宿 / 就读方式: 是/否, and the words 学籍 exports use (住校, 住校生, 走读生, 通校 …).
+pub fn boarding(text: &str) -> Option<bool> {
+    match clean(text).as_str() {
+        "住校生" | "寄宿生" | "住宿" | "住读" => Some(true),
+        "走读生" | "非住校" | "非住校生" | "非寄宿生" | "通校" | "通校生" | "不住校" => {
+            Some(false)
+        }
+        t => yes_no(t),
+    }
+}
+
 /// 录取批次 → engine admission tier. Errs on text it cannot read (a merged 「本科批」 says
 /// neither 一本 nor 二本: the officer fills in the batch or leaves the cell empty).
 pub fn admission_tier(text: &str) -> Result<&'static str, String> {
@@ -309,6 +320,9 @@ pub fn hukou_area(text: &str) -> Option<&'static str> {
     match clean(text).as_str() {
         "农村" | "农业" | "农业户口" | "农村户口" | "乡村" => Some("rural"),
         "城镇" | "非农业" | "非农业户口" | "城镇户口" | "城市" => Some("urban"),
+        // As household registers write it: 农业家庭户口, 非农业家庭户口, 农业户.
+        t if t.starts_with("非农") => Some("urban"),
+        t if t.starts_with("农业") || t.starts_with("农村") => Some("rural"),
         _ => None,
     }
 }
@@ -629,6 +643,14 @@ mod tests {
         assert!(region("城关区").unwrap_err().contains("同名区县"));
         assert!(region("不存在县").is_err());
         assert!(region("620100").is_err());
+        assert_eq!(hukou_area("农业家庭户口"), Some("rural"));
+        assert_eq!(hukou_area("非农业家庭户口"), Some("urban"));
+        assert_eq!(hukou_area("居民户口"), None);
+        assert_eq!(boarding("住校生"), Some(true));
+        assert_eq!(boarding("走读生"), Some(false));
+        assert_eq!(boarding("通校"), Some(false));
+        assert_eq!(boarding("是"), Some(true));
+        assert_eq!(setting("镇区"), None);
         // Addresses as 学籍 exports write 户口所在地.
         assert_eq!(region("甘肃省定西市岷县梅川镇马莲村"), Ok(621126));
         assert_eq!(region("定西市岷县"), Ok(621126));

@@ -573,3 +573,27 @@ fn grades_counted_through_the_school_years_and_a_totals_line_are_read() {
         [(Flag::Ok, "", "家庭经济困难寄宿生生活补助（每年1500元）"), (Flag::Ok, "", ""),]
     );
 }
+
+#[test]
+fn a_value_the_check_cannot_read_is_said_never_dropped() {
+    let roster = "姓名,身份证号,学段,年级,户籍地,户口性质,就读方式,困难等级,学校位置\n\
+         张一,62112620120305011X,初中,初二,岷县,农业家庭户口,住校生,一档,镇区\n\
+         李二,62112620130918022X,初中,初一,岷县,居民户口,走读生,困难户,乡村\n";
+    let report = check(roster.as_bytes(), &[], &options()).unwrap();
+    let rows: Vec<(Flag, &str)> = report.rows.iter().map(|r| (r.flag, r.detail.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                Flag::Missed,
+                "符合“家庭经济困难寄宿生生活补助”条件（每年1500元），但名册中未资助；学校位置：无法识别“镇区”（填 城区、县城 或 乡镇），按未填写处理"
+            ),
+            // Not one of the four groups, a day pupil: nothing depends on the level, so 一致 —
+            // with both values named.
+            (
+                Flag::Ok,
+                "户籍类型：“居民户口”不分农村、城镇，按未填写处理；困难认定等级：无法识别“困难户”（填 特别困难、比较困难、一般困难 或 不困难），按未填写处理"
+            ),
+        ]
+    );
+}

@@ -178,9 +178,16 @@ fn roster(args: &[OsString]) -> ExitCode {
             write_reason(&e)
         )));
     }
+    // One line; a list with refused ID numbers is named, with the first reason.
+    let refused: String = report
+        .lists
+        .iter()
+        .filter(|l| l.refused > 0)
+        .map(|l| format!("；{}", l.summary()))
+        .collect();
     let _ = writeln!(
         std::io::stderr(),
-        "{}（{}，按 {} 的政策，规则 {}）",
+        "{}（{}，按 {} 的政策，规则 {}）{refused}",
         report.summary(),
         report.format.label(),
         options.as_of,

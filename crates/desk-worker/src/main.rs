@@ -130,11 +130,8 @@ mod worker {
                     counts.push(&Array::of2(&flag.label().into(), &(*n as f64).into()));
                 }
                 let list_info = Array::new();
-                for (kind, n, bad) in &report.lists {
-                    list_info.push(&JsValue::from_str(&format!(
-                        "{}名单 {n} 行（身份证号无效 {bad} 行）",
-                        kind.label()
-                    )));
+                for list in &report.lists {
+                    list_info.push(&JsValue::from_str(&list.summary()));
                 }
                 // The header row and which header each column was read from, so the officer
                 // can correct it.

@@ -145,9 +145,33 @@ pub struct Report {
     pub rows: Vec<RowResult>,
     pub format: Format,
     pub mapping: Mapping,
-    /// Lists read: (kind, rows, IDs refused).
-    pub lists: Vec<(ListKind, usize, usize)>,
+    /// The lists read, in the order given.
+    pub lists: Vec<ListRead>,
     pub counts: Vec<(Flag, usize)>,
+}
+
+/// One department list as read: its rows, the rows whose ID number was refused, and the first
+/// of those with its reason (a list whose ID column Excel turned into numbers refuses every
+/// row, and the officer must see why).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListRead {
+    pub kind: ListKind,
+    pub rows: usize,
+    pub refused: usize,
+    pub first_refused: Option<String>,
+}
+
+impl ListRead {
+    /// 「低保名单 600 行（身份证号无效 1 行，如第 3 行：身份证号校验位错误…）」.
+    pub fn summary(&self) -> String {
+        let mut s =
+            format!("{}名单 {} 行（身份证号无效 {} 行", self.kind.label(), self.rows, self.refused);
+        if let Some(first) = &self.first_refused {
+            s.push_str(&format!("，如{first}"));
+        }
+        s.push('）');
+        s
+    }
 }
 
 impl Report {
@@ -217,23 +241,31 @@ impl ListTable {
     }
 
     /// Calls `each` with every non-empty row whose ID is valid; returns (non-empty rows, rows
-    /// whose ID was refused).
-    fn each_row(&self, mut each: impl FnMut(IdNumber, &table::Row)) -> (usize, usize) {
-        let (mut n, mut bad) = (0, 0);
+    /// whose ID was refused, the first of those: 「第 N 行：reason」).
+    fn each_row(&self, mut each: impl FnMut(IdNumber, &table::Row)) -> Counted {
+        let (mut n, mut bad, mut first) = (0, 0, None);
         for row in self.table.rows.iter().filter(|r| !r.is_empty()) {
             n += 1;
             match id::parse(row.cells.get(self.id_col).map_or("", String::as_str)) {
                 Ok(id) => each(id, row),
-                Err(_) => bad += 1,
+                Err(e) => {
+                    bad += 1;
+                    if first.is_none() {
+                        first = Some(format!("第 {} 行：{e}", row.line));
+                    }
+                }
             }
         }
-        (n, bad)
+        (n, bad, first)
     }
 }
 
 /// Reads a 资助发放名单: an ID column and a 资助项目 column (required), a 发放地 column
 /// (optional).
-fn read_paid_list(bytes: &[u8], list: usize, lists: &mut Lists) -> Result<(usize, usize), String> {
+/// (rows, rows refused, the first refused with its reason).
+type Counted = (usize, usize, Option<String>);
+
+fn read_paid_list(bytes: &[u8], list: usize, lists: &mut Lists) -> Result<Counted, String> {
     let t = ListTable::read(bytes, || "找不到身份证号列（如“身份证号”）".to_string())?;
     let program_col = t
         .column(&["资助项目", "项目名称", "资助类型", "项目"])
@@ -304,7 +336,7 @@ impl Payer {
 /// Reads a department list: an ID column (required), optionally a category column (its value
 /// decides the status, and 「…(不享受政策)」 / 「…(风险已消除)」 give none) and a date column
 /// (认定日期, the status's start).
-fn read_list(kind: ListKind, bytes: &[u8], lists: &mut Lists) -> Result<(usize, usize), String> {
+fn read_list(kind: ListKind, bytes: &[u8], lists: &mut Lists) -> Result<Counted, String> {
     // (The caller names the list: 「低保名单：找不到身份证号列…」.)
     let t = ListTable::read(bytes, || "找不到身份证号列（如“身份证号”）".to_string())?;
     let cat_col = t.column(&["类别", "人员类型", "贫困类型", "身份类型", "类型", "属性"]);
@@ -396,8 +428,9 @@ pub fn check_with_progress(
             }
             _ => read_list(*kind, bytes, &mut by_id),
         };
-        let (n, bad) = read.map_err(|e| format!("{}名单：{e}", kind.label()))?;
-        list_counts.push((*kind, n, bad));
+        let (rows, refused, first_refused) =
+            read.map_err(|e| format!("{}名单：{e}", kind.label()))?;
+        list_counts.push(ListRead { kind: *kind, rows, refused, first_refused });
     }
     // IDs seen more than once in the roster.
     let mut seen: HashMap<IdNumber, usize> = HashMap::new();

@@ -22,4 +22,6 @@ pub mod id;
 pub mod table;
 pub mod xlsx;
 
-pub use check::{check, check_with_progress, headers, Flag, ListKind, MapTo, Options, Report};
+pub use check::{
+    check, check_with_progress, headers, Flag, ListKind, ListRead, MapTo, Options, Report,
+};

@@ -76,7 +76,11 @@ fn template_rows_get_exact_flags_and_reasons() {
     let report = check(&file("roster-template.csv"), &lists(), &options()).unwrap();
     assert_eq!(report.format, zhuxue_roster::table::Format::Utf8Bom);
     assert_expected(&report);
-    assert_eq!(report.lists, vec![(ListKind::Dibao, 2, 0), (ListKind::LiftedOut, 2, 0)]);
+    let lists: Vec<String> = report.lists.iter().map(|l| l.summary()).collect();
+    assert_eq!(
+        lists,
+        ["低保名单 2 行（身份证号无效 0 行）", "脱贫户名单 2 行（身份证号无效 0 行）"]
+    );
     assert_eq!(report.rows[0].id.as_ref().unwrap().masked(), "621126********011X");
 }
 
@@ -394,7 +398,7 @@ fn aid_paid_by_two_places_is_double_and_aid_paid_elsewhere_is_not_missed() {
     assert_eq!(li.flag, Flag::Ok, "paid by the list, so not missed: {}", li.detail);
     assert_eq!(li.entitled, "家庭经济困难非寄宿生生活补助（每年750元）");
     assert_eq!(zhang.flag, Flag::Ok, "a province and its county are one payer: {}", zhang.detail);
-    assert_eq!(report.lists, vec![(ListKind::Paid, 3, 0)]);
+    assert_eq!(report.lists[0].summary(), "资助发放名单 3 行（身份证号无效 0 行）");
     // Without the payment list, 李二 is 应助未助 and 刘一 is not double.
     let alone = check(roster.as_bytes(), &[], &options()).unwrap();
     assert_eq!(alone.rows[1].flag, Flag::Missed);
@@ -595,5 +599,20 @@ fn a_value_the_check_cannot_read_is_said_never_dropped() {
                 "户籍类型：“居民户口”不分农村、城镇，按未填写处理；困难认定等级：无法识别“困难户”（填 特别困难、比较困难、一般困难 或 不困难），按未填写处理"
             ),
         ]
+    );
+}
+
+#[test]
+fn a_list_whose_id_numbers_excel_turned_into_numbers_says_so() {
+    let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级\n\
+         李二,62112620130918022X,初中,初一,岷县,农村,走读,乡镇,不困难\n";
+    let list =
+        "姓名,身份证号,类别\n李二家长,6.21126E+17,农村低保\n王五,62112620120305011X,农村低保\n";
+    let report =
+        check(roster.as_bytes(), &[(ListKind::Dibao, list.as_bytes().to_vec())], &options())
+            .unwrap();
+    assert_eq!(
+        report.lists[0].summary(),
+        "低保名单 2 行（身份证号无效 1 行，如第 2 行：身份证号“6.21126E+17”被 Excel 当作数字保存，15 位以后的数字已丢失：请把这一列设为“文本”格式后重新填写，或从学籍系统重新导出）"
     );
 }

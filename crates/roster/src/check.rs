@@ -892,6 +892,12 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
             );
         }
     }
+    // An aid the record names in a way the check cannot read may be the very aid it would call
+    // missed: not a finding until the officer says.
+    if !unknown_aid.is_empty() && result.flag == Flag::Missed {
+        result.flag = Flag::NeedsInfo;
+        result.detail.push_str("（若这就是上面未资助的项目，请按标准名称填写，见 docs/roster.md）");
+    }
     result
 }
 

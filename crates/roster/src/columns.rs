@@ -531,6 +531,33 @@ fn names() -> &'static Names {
 /// in each stage).
 pub fn aid_program(text: &str, stage: &str) -> Option<&'static str> {
     let t = clean(text);
+    named_aid(&t, stage).or_else(|| {
+        // The name with what officers add to it: an amount or a tier in brackets
+        // (国家助学金（一档）, 寄宿生生活补助（1500元）) or after it (寄宿生补助1500元).
+        let bare = without_annotations(&t);
+        (bare != t && !bare.is_empty()).then(|| named_aid(&bare, stage)).flatten()
+    })
+}
+
+/// An aid name without bracketed notes and a trailing amount: 「寄宿生补助1500元」 →
+/// 「寄宿生补助」, 「国家助学金（一档）」 → 「国家助学金」.
+fn without_annotations(t: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0u32;
+    for c in t.chars() {
+        match c {
+            '（' | '(' | '【' | '[' => depth += 1,
+            '）' | ')' | '】' | ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out.trim_end_matches(['元', '块']);
+    let out = out.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    out.trim_end_matches(['¥', '￥', '：', ':']).to_string()
+}
+
+fn named_aid(t: &str, stage: &str) -> Option<&'static str> {
     let by_stage = |pre: &'static str,
                     voc: &'static str,
                     high: &'static str,
@@ -547,11 +574,11 @@ pub fn aid_program(text: &str, stage: &str) -> Option<&'static str> {
     // A local program by its name, id or one of the names its overlay lists.
     if let Some((_, p)) = zhuxue_engine::local::programs().find(|(_, p)| {
         p.stages.iter().any(|s| s.name() == stage)
-            && (p.info.name == t || p.info.id == t || p.aliases.contains(&t.as_str()))
+            && (p.info.name == t || p.info.id == t || p.aliases.contains(&t))
     }) {
         return Some(p.info.id);
     }
-    match t.as_str() {
+    match t {
         "寄宿生生活补助" | "寄宿生补助" | "寄宿生生活费补助" => {
             Some("compulsory.boarding_allowance")
         }

@@ -616,3 +616,34 @@ fn a_list_whose_id_numbers_excel_turned_into_numbers_says_so() {
         "低保名单 2 行（身份证号无效 1 行，如第 2 行：身份证号“6.21126E+17”被 Excel 当作数字保存，15 位以后的数字已丢失：请把这一列设为“文本”格式后重新填写，或从学籍系统重新导出）"
     );
 }
+
+#[test]
+fn aid_names_with_amounts_or_tiers_are_read_and_an_unread_name_is_no_finding() {
+    let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级,家庭身份,已享受资助项目\n\
+         张一,62112620120305011X,初中,初二,岷县,农村,寄宿,乡镇,特别困难,,寄宿生生活补助（1500元）\n\
+         李二,62112620130918022X,初中,初一,岷县,农村,寄宿,乡镇,比较困难,,寄宿生补助1500元\n\
+         王三,621126201401010039,初中,初一,岷县,农村,寄宿,乡镇,特别困难,,生活费补贴\n";
+    let report = check(roster.as_bytes(), &[], &options()).unwrap();
+    let rows: Vec<(Flag, &str)> = report.rows.iter().map(|r| (r.flag, r.detail.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            (Flag::Ok, ""),
+            (Flag::Ok, ""),
+            (
+                Flag::NeedsInfo,
+                "符合“家庭经济困难寄宿生生活补助”条件（每年1500元），但名册中未资助；未识别的资助项目名称：生活费补贴（若这就是上面未资助的项目，请按标准名称填写，见 docs/roster.md）"
+            ),
+        ]
+    );
+    assert_eq!(
+        zhuxue_roster::columns::aid_program("国家助学金（一档）", "senior"),
+        Some("senior.national_grant")
+    );
+    assert_eq!(
+        zhuxue_roster::columns::aid_program("国家助学金 2300元", "senior"),
+        Some("senior.national_grant")
+    );
+    assert_eq!(zhuxue_roster::columns::aid_program("（一档）", "senior"), None);
+    assert_eq!(zhuxue_roster::columns::aid_program("1500元", "junior"), None);
+}

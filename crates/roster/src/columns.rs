@@ -155,19 +155,24 @@ pub fn stage(text: &str) -> Option<&'static str> {
     let t = clean(text);
     Some(match t.as_str() {
         "学前" | "学前教育" | "幼儿园" | "preschool" => "preschool",
-        "小学" | "primary" => "primary",
-        "初中" | "初级中学" | "junior" => "junior",
-        "高中" | "普通高中" | "普高" | "senior" => "senior",
+        "小学" | "普通小学" | "primary" => "primary",
+        "初中" | "初级中学" | "普通初中" | "junior" => "junior",
+        "高中" | "普通高中" | "普高" | "高级中学" | "senior" => "senior",
         "中职"
         | "中等职业教育"
+        | "中等职业学校"
+        | "中职学校"
         | "中专"
+        | "中等专业学校"
+        | "职业中专"
         | "职高"
+        | "职业高中"
         | "技工学校"
+        | "技工院校"
         | "技校"
         | "secondary_vocational" => "secondary_vocational",
-        "高职" | "专科" | "大专" | "高职（专科）" | "higher_vocational" => {
-            "higher_vocational"
-        }
+        "高职" | "专科" | "大专" | "高职（专科）" | "高职高专" | "高等职业教育"
+        | "higher_vocational" => "higher_vocational",
         "本科" | "undergraduate" => "undergraduate",
         "硕士" | "硕士研究生" | "master" => "master",
         "博士" | "博士研究生" | "doctoral" => "doctoral",
@@ -345,7 +350,11 @@ pub fn ownership(text: &str) -> Option<&'static str> {
 }
 
 pub fn hardship(text: &str) -> Option<&'static str> {
-    match clean(text).as_str() {
+    // 「特别困难（一档）」, 「家庭经济特别困难」, 「一般困难学生」: the level inside.
+    let t = without_annotations(&clean(text));
+    let t = t.strip_prefix("家庭经济").or_else(|| t.strip_prefix("经济")).unwrap_or(&t);
+    let t = t.strip_suffix("学生").unwrap_or(t);
+    match t {
         "特别困难" | "特困" | "一档" | "A" => Some("special"),
         "比较困难" | "困难" | "二档" | "B" => Some("relative"),
         "一般困难" | "三档" | "C" => Some("general"),
@@ -670,6 +679,14 @@ mod tests {
         assert!(region("城关区").unwrap_err().contains("同名区县"));
         assert!(region("不存在县").is_err());
         assert!(region("620100").is_err());
+        assert_eq!(stage("高级中学"), Some("senior"));
+        assert_eq!(stage("职业高中"), Some("secondary_vocational"));
+        assert_eq!(stage("中等职业学校"), Some("secondary_vocational"));
+        assert_eq!(stage("技工院校"), Some("secondary_vocational"));
+        assert_eq!(hardship("特别困难（一档）"), Some("special"));
+        assert_eq!(hardship("家庭经济特别困难"), Some("special"));
+        assert_eq!(hardship("一般困难学生"), Some("general"));
+        assert_eq!(hardship("困难户"), None);
         assert_eq!(hukou_area("农业家庭户口"), Some("rural"));
         assert_eq!(hukou_area("非农业家庭户口"), Some("urban"));
         assert_eq!(hukou_area("居民户口"), None);

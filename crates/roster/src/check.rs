@@ -683,13 +683,15 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
         }
         (Some(s), _) => s,
         (None, Some(s)) => s,
-        (None, None) => return fail(
-            Column::Stage,
-            format!(
+        (None, None) => {
+            return fail(
+                Column::Stage,
+                format!(
                 "无法识别“{}”（填 学前、小学、初中、高中、中职、高职（专科）、本科、硕士 或 博士）",
                 cell(Column::Stage).unwrap_or("")
             ),
-        ),
+            )
+        }
     };
     let hukou = match run.place(cell(Column::HukouRegion).unwrap_or("")) {
         Ok(code) => code,

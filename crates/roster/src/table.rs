@@ -120,6 +120,13 @@ pub fn read_with_progress(
     looks_like_header: impl Fn(&[String]) -> bool,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Table, Format), String> {
+    // Files that are not a table this reads: said, never read as an empty table.
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Err("这是旧版 Excel 文件（.xls，WPS 的 .et 也是），本工具读不了：请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）或 CSV 后再选择".to_string());
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err("这是 PDF 文件，不是表格：请打开原来的表格文件，另存为 Excel 工作簿（.xlsx）或 CSV 后再选择".to_string());
+    }
     let (grid, format) = if bytes.starts_with(b"PK\x03\x04") {
         let grid = crate::xlsx::read(bytes, &mut |step| match step {
             crate::xlsx::Step::Strings { done, of } => progress(Progress::Opening { done, of }),
@@ -128,6 +135,12 @@ pub fn read_with_progress(
         (grid, Format::Xlsx)
     } else {
         let (text, format) = decode_with_progress(bytes, progress);
+        // Text has no NUL; a binary file (an image, a Word document) does.
+        if format != Format::Utf16 && text.contains('\0') {
+            return Err(
+                "不是 CSV 或 Excel（.xlsx）文件，读不出表格：请选择名册的表格文件".to_string()
+            );
+        }
         (csv_rows(&text, &mut |rows| progress(Progress::Reading { rows }))?, format)
     };
     progress(Progress::Reading { rows: grid.len() });
@@ -218,6 +231,22 @@ pub(crate) fn excel_date(serial: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_that_are_not_tables_are_said_to_be() {
+        let any = |_: &[String]| true;
+        let xls = read(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", any).unwrap_err();
+        assert!(xls.starts_with("这是旧版 Excel 文件（.xls"), "{xls}");
+        assert!(read(b"%PDF-1.4 ...", any).unwrap_err().starts_with("这是 PDF 文件"));
+        let png = read(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", any).unwrap_err();
+        assert_eq!(png, "不是 CSV 或 Excel（.xlsx）文件，读不出表格：请选择名册的表格文件");
+        // UTF-16 text (Excel's "Unicode text") has NUL bytes and is read.
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("姓名\t学段\n张三\t初中\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(read(&utf16, any).unwrap().0.rows.len(), 1);
+    }
 
     #[test]
     fn encodings_are_detected() {

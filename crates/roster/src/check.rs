@@ -704,27 +704,22 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     };
     // A value the check cannot read is left unanswered and said in 说明 (never silently
     // dropped): if the rules need it, the row asks for it as well.
-    let mut unread: Vec<String> = Vec::new();
+    let mut noted: Vec<String> = Vec::new();
     // Statuses: the roster's own 家庭身份 column and every list the ID is on.
     let mut f = Facts {
         stage,
         grade,
         hukou,
         school,
-        area: read(cell(Column::HukouArea), Column::HukouArea, columns::hukou_area, &mut unread),
-        setting: read(cell(Column::Setting), Column::Setting, columns::setting, &mut unread),
-        ownership: read(
-            cell(Column::Ownership),
-            Column::Ownership,
-            columns::ownership,
-            &mut unread,
-        ),
+        area: read(cell(Column::HukouArea), Column::HukouArea, columns::hukou_area, &mut noted),
+        setting: read(cell(Column::Setting), Column::Setting, columns::setting, &mut noted),
+        ownership: read(cell(Column::Ownership), Column::Ownership, columns::ownership, &mut noted),
         boarding: None,
         nutrition: None,
-        hardship: read(cell(Column::Hardship), Column::Hardship, columns::hardship, &mut unread),
-        disabled: read(cell(Column::Disabled), Column::Disabled, columns::yes_no, &mut unread)
+        hardship: read(cell(Column::Hardship), Column::Hardship, columns::hardship, &mut noted),
+        disabled: read(cell(Column::Disabled), Column::Disabled, columns::yes_no, &mut noted)
             .unwrap_or(false),
-        orphan: read(cell(Column::Orphan), Column::Orphan, columns::yes_no, &mut unread)
+        orphan: read(cell(Column::Orphan), Column::Orphan, columns::yes_no, &mut noted)
             .unwrap_or(false),
         admission_tier: None,
         county_years: None,
@@ -734,14 +729,14 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     };
     let compulsory = matches!(stage, "primary" | "junior");
     if compulsory || matches!(stage, "senior" | "secondary_vocational") {
-        f.boarding = read(cell(Column::Boarding), Column::Boarding, columns::boarding, &mut unread);
+        f.boarding = read(cell(Column::Boarding), Column::Boarding, columns::boarding, &mut noted);
     }
     if compulsory {
         f.nutrition = read(
             cell(Column::NutritionProgram),
             Column::NutritionProgram,
             columns::yes_no,
-            &mut unread,
+            &mut noted,
         );
     }
     // The facts only local programs read: a cell that cannot be read is the row's error (a
@@ -789,6 +784,21 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
                     f.statuses.push((kind, from));
                 }
             }
+        }
+    }
+    // A status recognised after the date the policies are applied for does not count yet: said,
+    // so a 一致 or an 应助未助 is not a puzzle.
+    let as_of_text = as_of.to_string();
+    for (kind, from) in &f.statuses {
+        let Some(from) = from.as_deref() else { continue };
+        if from > as_of_text.as_str() && !as_of_text.starts_with(from) {
+            let label = zhuxue_engine::case::StatusKind::ALL
+                .iter()
+                .find(|(name, _, _)| name == kind)
+                .map_or(*kind, |(_, _, label)| label);
+            noted.push(format!(
+                "{label}认定日期 {from} 晚于政策计算日期 {as_of_text}，本次按未认定计算"
+            ));
         }
     }
     // Aid paid, as the roster records it.
@@ -881,7 +891,7 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     if !unknown_aid.is_empty() {
         add(format!("未识别的资助项目名称：{}", unknown_aid.join("、")), Flag::Ok);
     }
-    for note in unread {
+    for note in noted {
         add(note, Flag::Ok);
     }
     // The birth date the ID carries should fit the stage: an ID of a parent, or a wrong stage,

@@ -647,3 +647,25 @@ fn aid_names_with_amounts_or_tiers_are_read_and_an_unread_name_is_no_finding() {
     assert_eq!(zhuxue_roster::columns::aid_program("（一档）", "senior"), None);
     assert_eq!(zhuxue_roster::columns::aid_program("1500元", "junior"), None);
 }
+
+#[test]
+fn a_status_recognised_after_the_date_is_said_not_to_count_yet() {
+    let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级\n\
+         赵四,621126201207070046,初中,初三,岷县,农村,走读,乡镇,特别困难\n\
+         李二,62112620130918022X,初中,初一,岷县,农村,走读,乡镇,特别困难\n";
+    let list = "姓名,身份证号,类别,认定日期\n赵四,621126201207070046,农村低保,2026/3/1\n李二,62112620130918022X,农村低保,2023.09\n";
+    let report =
+        check(roster.as_bytes(), &[(ListKind::Dibao, list.as_bytes().to_vec())], &options())
+            .unwrap();
+    let rows: Vec<(Flag, &str)> = report.rows.iter().map(|r| (r.flag, r.detail.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                Flag::Ok,
+                "最低生活保障家庭认定日期 2026-03-01 晚于政策计算日期 2025-10-10，本次按未认定计算"
+            ),
+            (Flag::Missed, "符合“家庭经济困难非寄宿生生活补助”条件（每年750元），但名册中未资助"),
+        ]
+    );
+}

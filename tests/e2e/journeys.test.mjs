@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, CSP, policy } from './serve.mjs';
@@ -106,6 +107,24 @@ async function answer(page, s, name) {
 
 async function card(page, program) {
   return (await page.locator(`#p-${program.replace('.', '-')}`).innerText()).replace(/\s+/g, ' ');
+}
+
+// The roster template's text (without its byte-order mark).
+function templateText() {
+  return fs.readFileSync(path.resolve(here, '../../examples/roster/roster-template.csv'), 'utf8').replace(/^\uFEFF/, '');
+}
+
+// The roster template as Excel saves CSV on a Chinese Windows: GBK bytes.
+function templateInGbk() {
+  return execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gbk"))'], { input: templateText() });
+}
+
+// The desk's check with the files chosen, for 2025-10-10, until its summary is shown.
+async function deskCheck(page) {
+  await page.fill('#desk-as-of', '2025-10-10');
+  await page.dispatchEvent('#desk-as-of', 'change');
+  await page.click('#desk-start');
+  await page.waitForSelector('#desk-summary');
 }
 
 test('rural 脱贫户 boarding junior pupil', async () => {
@@ -708,12 +727,8 @@ test('a share link never silently replaces the answers stored on this phone', as
 
 test('officer desk: a GBK roster and two lists in, flags and exports out, nothing uploaded', async () => {
   // The roster as Excel saves CSV on a Chinese Windows: GBK.
-  const roster = fs.readFileSync(path.resolve(here, '../../examples/roster/roster-template.csv'), 'utf8').replace(/^\uFEFF/, '');
   const gbkPath = path.join(artifacts, 'roster-gbk.csv');
-  fs.writeFileSync(gbkPath, Buffer.from(new TextEncoder().encode(roster))); // replaced below by GBK bytes
-  const iconvGbk = (await import('node:child_process')).execFileSync('python3', ['-c',
-    'import sys; sys.stdout.buffer.write(open(sys.argv[1], encoding="utf-8").read().encode("gbk"))', gbkPath]);
-  fs.writeFileSync(gbkPath, iconvGbk);
+  fs.writeFileSync(gbkPath, templateInGbk());
   // The family app fetches nothing of the desk (its own page, its own worker).
   const n0 = server.log.length;
   const family = await open();
@@ -784,10 +799,7 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
   await template.saveAs(templatePath);
   await page.setInputFiles('#desk-roster', templatePath);
   await page.waitForSelector('text=✓ roster-template-downloaded.xlsx');
-  await page.fill('#desk-as-of', '2025-10-10');
-  await page.dispatchEvent('#desk-as-of', 'change');
-  await page.click('#desk-start');
-  await page.waitForSelector('#desk-summary');
+  await deskCheck(page);
   assert.match(await page.locator('.desk-done').innerText(), /Excel（XLSX）/);
   // Without the lists, 李二 (低保 only by the list) is no longer 应助未助: 一致 3 instead of 2.
   assert.equal(await page.locator('#desk-summary').innerText(),
@@ -796,14 +808,11 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
   // A roster whose ID header is unusual: every row 无法评估 until the officer says which column
   // it is; the choice is remembered on this computer (header names only).
   const oddPath = path.join(artifacts, 'roster-odd-header.csv');
-  fs.writeFileSync(oddPath, roster.replace('姓名,身份证号,', '姓名,号码,'));
+  fs.writeFileSync(oddPath, templateText().replace('姓名,身份证号,', '姓名,号码,'));
   await page.click('#desk-clear');
   await page.setInputFiles('#desk-roster', oddPath);
   await page.waitForSelector('text=✓ roster-odd-header.csv');
-  await page.fill('#desk-as-of', '2025-10-10');
-  await page.dispatchEvent('#desk-as-of', 'change');
-  await page.click('#desk-start');
-  await page.waitForSelector('#desk-summary');
+  await deskCheck(page);
   assert.match(await page.locator('#desk-summary').innerText(), /无法评估 8/);
   assert.notEqual(await page.locator('details.desk-columns').getAttribute('open'), null, 'opened when a required column is missing');
   await page.selectOption('#desk-col-身份证号', '号码');
@@ -823,10 +832,7 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
     await page.setInputFiles('#desk-list', path.resolve(here, '../../examples/roster/' + file));
     await page.waitForSelector(`text=✓ ${label}：${file}`);
   }
-  await page.fill('#desk-as-of', '2025-10-10');
-  await page.dispatchEvent('#desk-as-of', 'change');
-  await page.click('#desk-start');
-  await page.waitForSelector('#desk-summary');
+  await deskCheck(page);
   assert.equal(await page.locator('#desk-summary').innerText(),
     '共 8 行：无法评估 1，重复资助 3，不符合条件却已资助 1，应助未助 0，待核实 1，一致 2');
   const first = await page.locator('.desk-results tbody tr').first().innerText();
@@ -837,9 +843,7 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
 });
 
 test('officer desk: the roster and the lists dropped on the page together, each placed by its name', async () => {
-  const roster = fs.readFileSync(path.resolve(here, '../../examples/roster/roster-template.csv'), 'utf8').replace(/^\uFEFF/, '');
-  const gbk = (await import('node:child_process')).execFileSync('python3', ['-c',
-    'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gbk"))'], { input: roster });
+  const gbk = templateInGbk();
   const b64 = (bytes) => Buffer.from(bytes).toString('base64');
   const files = [
     { name: '脱贫户名单.csv', b64: b64(fs.readFileSync(path.resolve(here, '../../examples/roster/lifted_out.csv'))) },
@@ -872,10 +876,7 @@ test('officer desk: the roster and the lists dropped on the page together, each 
   assert.equal(await page.inputValue('#desk-list-kind-0'), 'lifted_out');
   assert.equal(await page.inputValue('#desk-list-kind-1'), 'dibao');
   await axe(page, 'desk: files dropped');
-  await page.fill('#desk-as-of', '2025-10-10');
-  await page.dispatchEvent('#desk-as-of', 'change');
-  await page.click('#desk-start');
-  await page.waitForSelector('#desk-summary');
+  await deskCheck(page);
   // The same answer as choosing the same files one by one (the desk journey above).
   assert.equal(await page.locator('#desk-summary').innerText(),
     '共 8 行：无法评估 1，重复资助 2，不符合条件却已资助 1，应助未助 1，待核实 1，一致 2');

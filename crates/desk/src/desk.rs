@@ -29,6 +29,11 @@ const KINDS: [(&str, &str); 8] = [
     ("paid", "资助发放名单（他处已发放的资助）"),
 ];
 
+/// A list kind's name as the page shows it (「低保」).
+fn kind_label(kind: &str) -> &'static str {
+    KINDS.iter().find(|(k, _)| *k == kind).map_or("", |(_, l)| l)
+}
+
 /// The rows of a worker message (`done` or `page`).
 fn row_views(data: &JsValue) -> Vec<RowView> {
     Array::from(&get(data, "rows"))
@@ -150,13 +155,11 @@ fn num(v: &JsValue, key: &str) -> u32 {
 
 /// Reads the first file of a file input.
 async fn read_file(input: web_sys::HtmlInputElement) -> Option<Loaded> {
-    let file = input.files()?.get(0)?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
-    Some(Loaded { name: file.name(), bytes: Rc::new(Uint8Array::new(&buffer).to_vec()) })
+    read_one(input.files()?.get(0)?).await
 }
 
-/// Reads a file the officer dropped on the page.
-async fn read_dropped(file: web_sys::File) -> Option<Loaded> {
+/// Reads one file, chosen or dropped on the page.
+async fn read_one(file: web_sys::File) -> Option<Loaded> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
     Some(Loaded { name: file.name(), bytes: Rc::new(Uint8Array::new(&buffer).to_vec()) })
 }
@@ -204,20 +207,19 @@ fn assign(s: &mut DeskState, files: Vec<Loaded>) {
             _ => None,
         },
     );
-    let label = |kind: &str| KINDS.iter().find(|(k, _)| *k == kind).map_or("", |(_, l)| l);
     let mut notes = Vec::new();
     for (i, file) in files.into_iter().enumerate() {
         if Some(i) == roster_at {
             notes.push(format!("名册：{}", file.name));
             s.roster = Some(file);
         } else if let Some(kind) = kind_from_name(&file.name) {
-            notes.push(format!("{}：{}", label(kind), file.name));
+            notes.push(format!("{}：{}", kind_label(kind), file.name));
             s.lists.push((kind.to_string(), file));
         } else {
             let kind = s.list_kind.clone();
             notes.push(format!(
                 "{}：{}（文件名看不出类别，按当前选择添加，请核对）",
-                label(&kind),
+                kind_label(&kind),
                 file.name
             ));
             s.lists.push((kind, file));
@@ -428,7 +430,7 @@ pub fn desk(p: &Props) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let mut loaded = Vec::new();
                     for f in files {
-                        loaded.extend(read_dropped(f).await);
+                        loaded.extend(read_one(f).await);
                     }
                     update(&|s| assign(s, loaded.clone()));
                 });
@@ -750,7 +752,7 @@ pub fn desk(p: &Props) -> Html {
                 </div>
                 <ul class="desk-lists">
                     { for s.lists.iter().enumerate().map(|(i, (kind, l))| {
-                        let label = KINDS.iter().find(|(k, _)| k == kind).map_or("", |(_, l)| l);
+                        let label = kind_label(kind);
                         let id = format!("desk-list-kind-{i}");
                         html! {
                             <li>

@@ -643,13 +643,12 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     if row.is_empty() {
         return invalid(row, "空行".to_string());
     }
+    let cell = |c: Column| {
+        mapping.get(c).and_then(|i| row.cells.get(i)).map(|s| s.trim()).filter(|s| !s.is_empty())
+    };
     // The totals line many rosters end with (「合计,10000人」): said as what it is.
-    let id_empty =
-        mapping.get(Column::Id).and_then(|i| row.cells.get(i)).is_none_or(|c| c.trim().is_empty());
-    if id_empty
-        && row.cells.iter().any(|c| {
-            matches!(c.split_whitespace().collect::<String>().as_str(), "合计" | "总计" | "小计")
-        })
+    if cell(Column::Id).is_none()
+        && row.cells.iter().any(|c| matches!(columns::clean(c).as_str(), "合计" | "总计" | "小计"))
     {
         return invalid(row, "合计行，不是学生".to_string());
     }
@@ -657,9 +656,6 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
         let names: Vec<&str> = missing.iter().map(|c| c.header()).collect();
         return invalid(row, format!("名册缺少必需的列：{}", names.join("、")));
     }
-    let cell = |c: Column| {
-        mapping.get(c).and_then(|i| row.cells.get(i)).map(|s| s.trim()).filter(|s| !s.is_empty())
-    };
     let fail = |c: Column, why: String| invalid(row, format!("{}：{why}", c.header()));
     let id = match id {
         Ok(id) => id,
@@ -676,7 +672,10 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
                 format!(
                     "“{}”是{}的年级，与学段“{}”不一致",
                     cell(Column::Grade).unwrap_or(""),
-                    columns::stage_name(named),
+                    zhuxue_engine::case::Stage::ALL
+                        .iter()
+                        .find(|(name, _, _)| *name == named)
+                        .map_or(named, |(_, _, label)| label),
                     cell(Column::Stage).unwrap_or("")
                 ),
             );
@@ -711,16 +710,14 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
         grade,
         hukou,
         school,
-        area: read(cell(Column::HukouArea), Column::HukouArea, columns::hukou_area, &mut noted),
-        setting: read(cell(Column::Setting), Column::Setting, columns::setting, &mut noted),
-        ownership: read(cell(Column::Ownership), Column::Ownership, columns::ownership, &mut noted),
+        area: read(cell, Column::HukouArea, columns::hukou_area, &mut noted),
+        setting: read(cell, Column::Setting, columns::setting, &mut noted),
+        ownership: read(cell, Column::Ownership, columns::ownership, &mut noted),
         boarding: None,
         nutrition: None,
-        hardship: read(cell(Column::Hardship), Column::Hardship, columns::hardship, &mut noted),
-        disabled: read(cell(Column::Disabled), Column::Disabled, columns::yes_no, &mut noted)
-            .unwrap_or(false),
-        orphan: read(cell(Column::Orphan), Column::Orphan, columns::yes_no, &mut noted)
-            .unwrap_or(false),
+        hardship: read(cell, Column::Hardship, columns::hardship, &mut noted),
+        disabled: read(cell, Column::Disabled, columns::yes_no, &mut noted).unwrap_or(false),
+        orphan: read(cell, Column::Orphan, columns::yes_no, &mut noted).unwrap_or(false),
         admission_tier: None,
         county_years: None,
         mongolian: None,
@@ -729,15 +726,10 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     };
     let compulsory = matches!(stage, "primary" | "junior");
     if compulsory || matches!(stage, "senior" | "secondary_vocational") {
-        f.boarding = read(cell(Column::Boarding), Column::Boarding, columns::boarding, &mut noted);
+        f.boarding = read(cell, Column::Boarding, columns::boarding, &mut noted);
     }
     if compulsory {
-        f.nutrition = read(
-            cell(Column::NutritionProgram),
-            Column::NutritionProgram,
-            columns::yes_no,
-            &mut noted,
-        );
+        f.nutrition = read(cell, Column::NutritionProgram, columns::yes_no, &mut noted);
     }
     // The facts only local programs read: a cell that cannot be read is the row's error (a
     // guess would decide a 12,000 元 award), an empty one is left unanswered.
@@ -919,13 +911,13 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
 
 /// A fact's cell read with `parse`; a value it cannot read is noted (with what the column
 /// takes) and left unanswered.
-fn read<T>(
-    text: Option<&str>,
+fn read<'a, T>(
+    cell: impl Fn(Column) -> Option<&'a str>,
     column: Column,
     parse: impl Fn(&str) -> Option<T>,
     notes: &mut Vec<String>,
 ) -> Option<T> {
-    let text = text?;
+    let text = cell(column)?;
     let value = parse(text);
     if value.is_none() {
         let takes = match column {

@@ -146,7 +146,7 @@ pub fn normalise_header(h: &str) -> String {
 }
 
 /// A cell's text as compared: trimmed, inner spaces removed.
-fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
@@ -194,9 +194,9 @@ pub fn grade(text: &str) -> Option<(u8, Option<&'static str>)> {
     if let Ok(n) = number.parse::<u8>() {
         return Some(through(n));
     }
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| (i / 3 + 1) as u8);
     // 一 … 九, 十, 十一, 十二.
     let numeral = |s: &str| -> Option<u8> {
-        let digit = |c: char| "一二三四五六七八九".find(c).map(|i| (i / 3 + 1) as u8);
         let mut cs = s.chars();
         match (cs.next()?, cs.next(), cs.next()) {
             ('十', None, _) => Some(10),
@@ -208,7 +208,8 @@ pub fn grade(text: &str) -> Option<(u8, Option<&'static str>)> {
     if let Some(n) = numeral(number).filter(|_| t.ends_with("年级")) {
         return Some(through(n));
     }
-    let digit = |c: char| "一二三四五六".find(c).map(|i| (i / 3 + 1) as u8);
+    // 初一, 高三, 大六: one to six after the stage's character.
+    let digit = |c: char| digit(c).filter(|d| *d <= 6);
     let mut chars = t.chars();
     let first = chars.next()?;
     let rest: String = chars.collect();
@@ -231,22 +232,6 @@ pub fn grade_fits(stage: &str, named: &str) -> bool {
             (named, stage),
             ("senior", "secondary_vocational") | ("undergraduate", "higher_vocational")
         )
-}
-
-/// 学段 in Chinese, for a message.
-pub fn stage_name(stage: &str) -> &'static str {
-    match stage {
-        "preschool" => "学前",
-        "primary" => "小学",
-        "junior" => "初中",
-        "senior" => "高中",
-        "secondary_vocational" => "中职",
-        "higher_vocational" => "高职（专科）",
-        "undergraduate" => "本科",
-        "master" => "硕士",
-        "doctoral" => "博士",
-        _ => "",
-    }
 }
 
 /// 是/否 and the words officers use for them.
@@ -433,28 +418,26 @@ pub fn region(text: &str) -> Result<u32, String> {
     }
     match index.short.get(&t).map(Vec::as_slice) {
         Some([code]) => Ok(*code),
-        Some(codes) if !codes.is_empty() => {
-            let names: Vec<String> = codes.iter().take(4).map(|c| regions::full_name(*c)).collect();
-            Err(format!(
-                "“{t}”有{}个同名区县（如 {}），请写全称或6位代码",
-                codes.len(),
-                names.join("、")
-            ))
-        }
+        Some(codes) if !codes.is_empty() => Err(format!(
+            "“{t}”有{}个同名区县（如 {}），请写全称或6位代码",
+            codes.len(),
+            some_names(codes)
+        )),
         _ => match address(&t).as_slice() {
             [code] => Ok(*code),
             [] => Err(format!("找不到区县“{t}”，请写全称（如 甘肃省定西市岷县）或6位代码")),
-            codes => {
-                let names: Vec<String> =
-                    codes.iter().take(4).map(|c| regions::full_name(*c)).collect();
-                Err(format!(
-                    "“{t}”可以是{}个区县（如 {}），请写全称或6位代码",
-                    codes.len(),
-                    names.join("、")
-                ))
-            }
+            codes => Err(format!(
+                "“{t}”可以是{}个区县（如 {}），请写全称或6位代码",
+                codes.len(),
+                some_names(codes)
+            )),
         },
     }
+}
+
+/// The first four of several candidate counties, by full name: 「西藏自治区拉萨市城关区、…」.
+fn some_names(codes: &[u32]) -> String {
+    codes.iter().take(4).map(|c| regions::full_name(*c)).collect::<Vec<_>>().join("、")
 }
 
 /// The counties an address can name, as 学籍 exports write 户口所在地: a county's name

@@ -44,7 +44,7 @@ fn check_char(first17: &[u8]) -> char {
 }
 
 /// An ID number Excel turned into a number: its digits after the fifteenth are lost.
-const EXCEL_NUMBER: &str = "身份证号被 Excel 当作数字保存，15 位以后的数字已丢失：请把这一列设为“文本”格式后重新填写，或从学籍系统重新导出";
+const EXCEL_NUMBER: &str = "被 Excel 当作数字保存，15 位以后的数字已丢失：请把这一列设为“文本”格式后重新填写，或从学籍系统重新导出";
 
 /// Reads an ID number: trims, drops inner spaces, maps full-width digits and `x`, converts 15
 /// digits to 18, and checks length, digits, birth date and check character. The error is a
@@ -70,7 +70,7 @@ pub fn parse(text: &str) -> Result<IdNumber, String> {
         && mantissa.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && exponent.trim_start_matches('+').bytes().all(|b| b.is_ascii_digit())
     {
-        return Err(format!("身份证号“{cleaned}”{}", &EXCEL_NUMBER["身份证号".len()..]));
+        return Err(format!("身份证号“{cleaned}”{EXCEL_NUMBER}"));
     }
     let bytes = cleaned.as_bytes();
     let number = match bytes.len() {
@@ -91,7 +91,7 @@ pub fn parse(text: &str) -> Result<IdNumber, String> {
             if char::from(bytes[17]) != expected {
                 // Excel keeps 15 significant digits of a number: 621126201309180000.
                 if cleaned.ends_with("000") {
-                    return Err(EXCEL_NUMBER.to_string());
+                    return Err(format!("身份证号{EXCEL_NUMBER}"));
                 }
                 return Err(format!(
                     "身份证号校验位错误（最后一位应为 {expected}），请核对是否输错"
@@ -173,7 +173,10 @@ mod tests {
         );
         assert!(parse("1.10105E+17").unwrap_err().contains("被 Excel 当作数字保存"));
         // 11010519491231002X kept to 15 significant digits: 110105194912310000.
-        assert_eq!(parse("110105194912310000").unwrap_err(), EXCEL_NUMBER);
+        assert_eq!(
+            parse("110105194912310000").unwrap_err(),
+            "身份证号被 Excel 当作数字保存，15 位以后的数字已丢失：请把这一列设为“文本”格式后重新填写，或从学籍系统重新导出"
+        );
         // A 30 February never existed.
         let mut v = b"11010520150230001".to_vec();
         let c = check_char(&v);

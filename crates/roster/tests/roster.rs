@@ -18,6 +18,18 @@ fn lists() -> Vec<(ListKind, Vec<u8>)> {
     vec![(ListKind::Dibao, file("dibao.csv")), (ListKind::LiftedOut, file("lifted_out.csv"))]
 }
 
+/// The roster (CSV text) checked with these lists (CSV text) on the default date.
+fn checked(roster: &str, lists: &[(ListKind, &str)]) -> zhuxue_roster::Report {
+    let lists: Vec<(ListKind, Vec<u8>)> =
+        lists.iter().map(|(k, text)| (*k, text.as_bytes().to_vec())).collect();
+    check(roster.as_bytes(), &lists, &options()).unwrap()
+}
+
+/// Each row's flag and 说明.
+fn verdicts(report: &zhuxue_roster::Report) -> Vec<(Flag, &str)> {
+    report.rows.iter().map(|r| (r.flag, r.detail.as_str())).collect()
+}
+
 /// (name, flag, a part of the detail, a part of the entitled column).
 const EXPECTED: [(&str, Flag, &str, &str); 8] = [
     ("张一", Flag::Ok, "", "家庭经济困难寄宿生生活补助（每年1500元）"),
@@ -257,9 +269,7 @@ fn a_roster_without_an_id_column_is_refused_per_row_not_dropped() {
 fn a_list_whose_id_column_is_text_with_spaces_still_matches() {
     let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级\n李二,62112620130918022X,初中,初一,岷县,农村,走读,乡镇,不困难\n";
     let list = "姓名,身份证号码,类别\n李二之母,\" 6211 2620 1309 1802 2x \",农村低保\n";
-    let report =
-        check(roster.as_bytes(), &[(ListKind::Dibao, list.as_bytes().to_vec())], &options())
-            .unwrap();
+    let report = checked(roster, &[(ListKind::Dibao, list)]);
     assert_eq!(report.rows[0].flag, Flag::Missed, "{}", report.rows[0].detail);
 }
 
@@ -552,15 +562,15 @@ fn grades_counted_through_the_school_years_and_a_totals_line_are_read() {
          3,王三,621126201401010039,小学,七年级,岷县,农村,寄宿,乡镇,特别困难,\n\
          4,赵四,621126201207070046,初中,高一,岷县,农村,走读,乡镇,不困难,\n\
          合计,4人,,,,,,,,,\n";
-    let report = check(roster.as_bytes(), &[], &options()).unwrap();
-    let rows: Vec<(Flag, &str)> = report.rows.iter().map(|r| (r.flag, r.detail.as_str())).collect();
+    let report = checked(roster, &[]);
+    let rows = verdicts(&report);
     assert_eq!(
         rows,
         [
             (Flag::Ok, ""),
             (Flag::Ok, ""),
             (Flag::Invalid, "年级：“七年级”是初中的年级，与学段“小学”不一致"),
-            (Flag::Invalid, "年级：“高一”是高中的年级，与学段“初中”不一致"),
+            (Flag::Invalid, "年级：“高一”是普通高中的年级，与学段“初中”不一致"),
             (Flag::Invalid, "合计行，不是学生"),
         ]
     );
@@ -583,8 +593,8 @@ fn a_value_the_check_cannot_read_is_said_never_dropped() {
     let roster = "姓名,身份证号,学段,年级,户籍地,户口性质,就读方式,困难等级,学校位置\n\
          张一,62112620120305011X,初中,初二,岷县,农业家庭户口,住校生,一档,镇区\n\
          李二,62112620130918022X,初中,初一,岷县,居民户口,走读生,困难户,乡村\n";
-    let report = check(roster.as_bytes(), &[], &options()).unwrap();
-    let rows: Vec<(Flag, &str)> = report.rows.iter().map(|r| (r.flag, r.detail.as_str())).collect();
+    let report = checked(roster, &[]);
+    let rows = verdicts(&report);
     assert_eq!(
         rows,
         [
@@ -608,9 +618,7 @@ fn a_list_whose_id_numbers_excel_turned_into_numbers_says_so() {
          李二,62112620130918022X,初中,初一,岷县,农村,走读,乡镇,不困难\n";
     let list =
         "姓名,身份证号,类别\n李二家长,6.21126E+17,农村低保\n王五,62112620120305011X,农村低保\n";
-    let report =
-        check(roster.as_bytes(), &[(ListKind::Dibao, list.as_bytes().to_vec())], &options())
-            .unwrap();
+    let report = checked(roster, &[(ListKind::Dibao, list)]);
     assert_eq!(
         report.lists[0].summary(),
         "低保名单 2 行（身份证号无效 1 行，如第 2 行：身份证号“6.21126E+17”被 Excel 当作数字保存，15 位以后的数字已丢失：请把这一列设为“文本”格式后重新填写，或从学籍系统重新导出）"
@@ -623,8 +631,8 @@ fn aid_names_with_amounts_or_tiers_are_read_and_an_unread_name_is_no_finding() {
          张一,62112620120305011X,初中,初二,岷县,农村,寄宿,乡镇,特别困难,,寄宿生生活补助（1500元）\n\
          李二,62112620130918022X,初中,初一,岷县,农村,寄宿,乡镇,比较困难,,寄宿生补助1500元\n\
          王三,621126201401010039,初中,初一,岷县,农村,寄宿,乡镇,特别困难,,生活费补贴\n";
-    let report = check(roster.as_bytes(), &[], &options()).unwrap();
-    let rows: Vec<(Flag, &str)> = report.rows.iter().map(|r| (r.flag, r.detail.as_str())).collect();
+    let report = checked(roster, &[]);
+    let rows = verdicts(&report);
     assert_eq!(
         rows,
         [
@@ -654,10 +662,8 @@ fn a_status_recognised_after_the_date_is_said_not_to_count_yet() {
          赵四,621126201207070046,初中,初三,岷县,农村,走读,乡镇,特别困难\n\
          李二,62112620130918022X,初中,初一,岷县,农村,走读,乡镇,特别困难\n";
     let list = "姓名,身份证号,类别,认定日期\n赵四,621126201207070046,农村低保,2026/3/1\n李二,62112620130918022X,农村低保,2023.09\n";
-    let report =
-        check(roster.as_bytes(), &[(ListKind::Dibao, list.as_bytes().to_vec())], &options())
-            .unwrap();
-    let rows: Vec<(Flag, &str)> = report.rows.iter().map(|r| (r.flag, r.detail.as_str())).collect();
+    let report = checked(roster, &[(ListKind::Dibao, list)]);
+    let rows = verdicts(&report);
     assert_eq!(
         rows,
         [

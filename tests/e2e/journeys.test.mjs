@@ -163,6 +163,9 @@ test('rural 脱贫户 boarding junior pupil', async () => {
   // Nothing was fetched from anywhere after the page had loaded, and nothing left the host.
   assert.equal(server.log.length, page.requestsAtLoad);
   assert.deepEqual(page.external, []);
+  // Every request of the visit found its file (a browser asks for /favicon.ico unless the
+  // page names an icon).
+  assert.deepEqual(server.log.slice(page.logStart).filter((l) => l.status !== 200 && l.status !== 304).map((l) => `${l.status} ${l.path}`), []);
 });
 
 test('student enrolled in another province: 学籍地 pays, 户籍地 fallback explained', async () => {
@@ -738,8 +741,11 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
   await page.setViewportSize({ width: 1280, height: 900 });
   const external = [];
   page.on('request', (r) => { if (!r.url().startsWith(server.url)) external.push(r.url()); });
+  const deskStart = server.log.length;
   await page.goto(server.url + 'desk/');
   await page.waitForSelector('#desk-roster');
+  await page.waitForTimeout(300);
+  assert.deepEqual(server.log.slice(deskStart).filter((l) => l.status !== 200 && l.status !== 304).map((l) => `${l.status} ${l.path}`), [], 'every file of the desk page was found');
   // The self-check runs the project's reference cases in this browser.
   await page.click('#desk-selfcheck');
   await page.waitForFunction(() => /参考案例 \d+ \/ \d+ 一致/.test(document.getElementById('desk-selfcheck-result')?.textContent || ''));

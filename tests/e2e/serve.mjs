@@ -28,7 +28,9 @@ export function serve(root, { port = 0, headers: extra = {} } = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    log.push({ path: url.pathname, at: Date.now() });
+    const entry = { path: url.pathname, at: Date.now() };
+    log.push(entry);
+    res.on('finish', () => { entry.status = res.statusCode; });
     let file = path.resolve(base, '.' + decodeURIComponent(url.pathname));
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');

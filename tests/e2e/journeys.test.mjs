@@ -902,6 +902,40 @@ test('officer desk: the roster and the lists dropped on the page together, each 
   await page.context().close();
 });
 
+test('officer desk: the 学籍 system\'s .xls export is read as it is; a damaged one is said to be', async () => {
+  const xls = path.resolve(here, '../../crates/roster/tests/data/roster-template.xls');
+  const page = await phone(browser);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(server.url + 'desk/');
+  await page.waitForSelector('#desk-roster');
+  assert.match(await page.getAttribute('#desk-roster', 'accept'), /\.xls,/);
+  await page.setInputFiles('#desk-roster', xls);
+  await page.waitForSelector('text=✓ roster-template.xls');
+  await page.selectOption('#desk-list-kind', 'dibao');
+  await page.setInputFiles('#desk-list', path.resolve(here, '../../examples/roster/dibao.csv'));
+  await page.waitForSelector('text=✓ 低保：dibao.csv');
+  await page.selectOption('#desk-list-kind', 'lifted_out');
+  await page.setInputFiles('#desk-list', path.resolve(here, '../../examples/roster/lifted_out.csv'));
+  await deskCheck(page);
+  // The title row above the header is skipped, and the answers are the CSV template's.
+  assert.equal(await page.locator('#desk-summary').innerText(),
+    '共 8 行：无法评估 1，重复资助 2，不符合条件却已资助 1，应助未助 1，待核实 1，一致 2');
+  assert.equal(await page.locator('.desk-results tbody tr').count(), 8);
+  await axe(page, 'desk: an .xls roster');
+  await shot(page, 'journey-13f-desk-xls');
+  // The same file cut short (a download that stopped): a message with what to do, no table.
+  const cut = path.join(artifacts, 'roster-cut.xls');
+  fs.writeFileSync(cut, fs.readFileSync(xls).subarray(0, 3000));
+  await page.setInputFiles('#desk-roster', cut);
+  await page.waitForSelector('text=✓ roster-cut.xls');
+  await page.click('#desk-start');
+  await page.waitForSelector('.error[role="alert"]');
+  assert.equal(await page.locator('.error[role="alert"]').innerText(),
+    'Excel 文件（.xls）已损坏或不完整，读不出来：请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）或 CSV 后再选择');
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no policy violation');
+  await page.context().close();
+});
+
 test('officer one-form check: every question on one screen, a printable record with digest and QR, next student', async () => {
   const page = await phone(browser);
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,6 +1,6 @@
 //! Spreadsheet bytes → a table of text cells: CSV in UTF-8 (with or without a byte-order mark),
 //! UTF-16 with a byte-order mark (Excel's "Unicode text") or GBK/GB18030 — detected, not
-//! asked — and XLSX (the first sheet).
+//! asked — XLSX and XLS (Excel 97–2003): the first worksheet.
 //!
 //! Officers' files have title rows above the header, merged cells, empty rows and numbers
 //! stored as numbers (an ID number as `1.1010519491231E17` would be lost): the header is the
@@ -16,6 +16,8 @@ pub enum Format {
     /// UTF-16 with a byte-order mark: Excel's "Unicode text" (tab-separated).
     Utf16,
     Xlsx,
+    /// Excel 97–2003 (BIFF8), what the 学籍 system exports.
+    Xls,
 }
 
 impl Format {
@@ -26,6 +28,7 @@ impl Format {
             Format::Gb18030 => "CSV（GBK/GB18030）",
             Format::Utf16 => "文本（UTF-16，Excel“Unicode 文本”）",
             Format::Xlsx => "Excel（XLSX）",
+            Format::Xls => "Excel 97-2003（XLS）",
         }
     }
 }
@@ -121,13 +124,16 @@ pub fn read_with_progress(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Table, Format), String> {
     // Files that are not a table this reads: said, never read as an empty table.
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Err("这是旧版 Excel 文件（.xls，WPS 的 .et 也是），本工具读不了：请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）或 CSV 后再选择".to_string());
-    }
     if bytes.starts_with(b"%PDF") {
         return Err("这是 PDF 文件，不是表格：请打开原来的表格文件，另存为 Excel 工作簿（.xlsx）或 CSV 后再选择".to_string());
     }
-    let (grid, format) = if bytes.starts_with(b"PK\x03\x04") {
+    let (grid, format) = if bytes.starts_with(crate::xls::SIGNATURE) {
+        let grid = crate::xls::read(bytes, &mut |step| match step {
+            crate::xlsx::Step::Strings { done, of } => progress(Progress::Opening { done, of }),
+            crate::xlsx::Step::Rows(rows) => progress(Progress::Reading { rows }),
+        })?;
+        (grid, Format::Xls)
+    } else if bytes.starts_with(b"PK\x03\x04") {
         let grid = crate::xlsx::read(bytes, &mut |step| match step {
             crate::xlsx::Step::Strings { done, of } => progress(Progress::Opening { done, of }),
             crate::xlsx::Step::Rows(rows) => progress(Progress::Reading { rows }),
@@ -137,9 +143,8 @@ pub fn read_with_progress(
         let (text, format) = decode_with_progress(bytes, progress);
         // Text has no NUL; a binary file (an image, a Word document) does.
         if format != Format::Utf16 && text.contains('\0') {
-            return Err(
-                "不是 CSV 或 Excel（.xlsx）文件，读不出表格：请选择名册的表格文件".to_string()
-            );
+            return Err("不是 CSV 或 Excel（.xlsx、.xls）文件，读不出表格：请选择名册的表格文件"
+                .to_string());
         }
         (csv_rows(&text, &mut |rows| progress(Progress::Reading { rows }))?, format)
     };
@@ -236,10 +241,10 @@ mod tests {
     fn files_that_are_not_tables_are_said_to_be() {
         let any = |_: &[String]| true;
         let xls = read(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", any).unwrap_err();
-        assert!(xls.starts_with("这是旧版 Excel 文件（.xls"), "{xls}");
+        assert!(xls.starts_with("Excel 文件（.xls）已损坏或不完整"), "{xls}");
         assert!(read(b"%PDF-1.4 ...", any).unwrap_err().starts_with("这是 PDF 文件"));
         let png = read(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", any).unwrap_err();
-        assert_eq!(png, "不是 CSV 或 Excel（.xlsx）文件，读不出表格：请选择名册的表格文件");
+        assert_eq!(png, "不是 CSV 或 Excel（.xlsx、.xls）文件，读不出表格：请选择名册的表格文件");
         // UTF-16 text (Excel's "Unicode text") has NUL bytes and is read.
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()

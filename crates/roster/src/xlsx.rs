@@ -198,7 +198,7 @@ fn date_styles<R: BufRead>(mut xml: Reader<R>) -> Vec<bool> {
                     let date = custom
                         .iter()
                         .find(|(c, _)| *c == id)
-                        .map_or(matches!(id, 14..=22 | 27..=36 | 45..=47 | 50..=58), |(_, d)| *d);
+                        .map_or(builtin_date_format(id), |(_, d)| *d);
                     out.push(date);
                 }
                 _ => {}
@@ -211,9 +211,17 @@ fn date_styles<R: BufRead>(mut xml: Reader<R>) -> Vec<bool> {
     }
 }
 
+/// Whether a built-in number format (by its id, the same in XLSX and XLS) shows a date.
+pub(crate) fn builtin_date_format(id: u32) -> bool {
+    matches!(id, 14..=22 | 27..=36 | 45..=47 | 50..=58)
+}
+
 /// Whether a number format shows a date: it has a y, d or m outside quotes, brackets and
 /// escapes (m alone with h or s is minutes, but a time is a date-time for our purpose).
-fn is_date_format(code: &str) -> bool {
+pub(crate) fn is_date_format(code: &str) -> bool {
+    if code.eq_ignore_ascii_case("general") {
+        return false; // its e is no era year (XLS workbooks list the built-in formats too)
+    }
     let mut quoted = false;
     let mut bracket = false;
     let mut escaped = false;
@@ -514,6 +522,27 @@ fn plain_integer(t: &str) -> bool {
         && (t.len() == 1 || !t.starts_with('0'))
 }
 
+/// A number as Excel shows it: in a date format as `YYYY-MM-DD` (a serial from day 0 to
+/// 9999-12-31; outside that, Excel shows no date either), whole numbers as digits (an ID or a
+/// code typed as a number), never in exponent form.
+pub(crate) fn number_text(f: f64, date_format: bool) -> String {
+    if date_format && (0.0..2_958_466.0).contains(&f) {
+        crate::table::excel_date(f)
+    } else if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{f:.0}")
+    } else if f.fract() == 0.0 && f.abs() < 1e19 {
+        // Excel keeps 15 significant digits and shows the rest as zeros (621126201309180000),
+        // not the float's own tail (…180032).
+        let e = format!("{f:.14e}");
+        let (mantissa, exponent) = e.split_once('e').unwrap_or((&e, "0"));
+        let digits = mantissa.replace('.', "");
+        let width = exponent.parse::<usize>().unwrap_or(0) + 1 + usize::from(f < 0.0);
+        format!("{digits:0<width$}")
+    } else {
+        f.to_string()
+    }
+}
+
 /// The text Excel shows for a cell (`None` when it has no value).
 fn cell_text(c: &Cell, value: &str, strings: &[String], dates: &[bool]) -> Option<String> {
     if !c.has_value {
@@ -535,13 +564,7 @@ fn cell_text(c: &Cell, value: &str, strings: &[String], dates: &[bool]) -> Optio
             v.trim().to_string()
         }
         Kind::Number => match v.trim().parse::<f64>() {
-            Ok(f) if dates.get(c.style).copied().unwrap_or(false) && f.is_finite() => {
-                crate::table::excel_date(f)
-            }
-            // Whole numbers as digits (an ID or a code typed as a number), never in exponent
-            // form.
-            Ok(f) if f.fract() == 0.0 && f.abs() < 1e19 => format!("{f:.0}"),
-            Ok(f) => f.to_string(),
+            Ok(f) => number_text(f, dates.get(c.style).copied().unwrap_or(false)),
             Err(_) => v.to_string(),
         },
     };
@@ -565,9 +588,17 @@ mod tests {
         assert_eq!(unescape_excel("a_x000D_b".into()), "a\rb");
         assert_eq!(unescape_excel("_x005F_x0041_".into()), "_x0041_");
         assert_eq!(unescape_excel("身份_x".into()), "身份_x");
+        assert_eq!(number_text(621_126_201_309_180_000.0, false), "621126201309180000");
+        assert_eq!(number_text(-1_234_567_890_123_456_789.0, false), "-1234567890123460000");
+        assert_eq!(number_text(123_456_789_012_345.0, false), "123456789012345");
+        assert_eq!(number_text(45_658.0, true), "2025-01-01");
+        assert_eq!(number_text(3e6, true), "3000000"); // after 9999-12-31: no date
+        assert_eq!(number_text(-1.0, true), "-1");
+        assert_eq!(number_text(2.5, false), "2.5");
         assert!(is_date_format("yyyy/m/d"));
         assert!(is_date_format("[$-804]yyyy\"年\"m\"月\"d\"日\""));
         assert!(!is_date_format("0.00"));
+        assert!(!is_date_format("General"));
         assert!(!is_date_format("\"元\"0"));
         assert!(!is_date_format("[Red]0"));
     }

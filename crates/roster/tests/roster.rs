@@ -274,6 +274,17 @@ fn a_list_whose_id_column_is_text_with_spaces_still_matches() {
 }
 
 #[test]
+fn the_roster_as_an_xls_export_gives_the_same_answers() {
+    // The template saved as Excel 97-2003 with a merged title row above the header, as the
+    // 学籍 system exports (tests/data/make-xls.py).
+    let xls = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/roster-template.xls"))
+        .unwrap();
+    let report = check(&xls, &lists(), &options()).unwrap();
+    assert_eq!(report.format, zhuxue_roster::table::Format::Xls);
+    assert_expected(&report);
+}
+
+#[test]
 fn the_xlsx_template_holds_the_csv_template() {
     let report = check(&file("roster-template.xlsx"), &lists(), &options()).unwrap();
     assert_eq!(report.format, zhuxue_roster::table::Format::Xlsx);

@@ -284,8 +284,10 @@ fn damaged_files_are_errors_or_tables_never_panics() {
                 assert!(grid.len() <= 17);
             }
         }
-        // One to eight bytes changed, 1,500 times.
-        for _ in 0..1500 {
+        // One to eight bytes changed, 1,500 times (XLS_FUZZ_ROUNDS=… for a longer run).
+        let rounds =
+            std::env::var("XLS_FUZZ_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(1500);
+        for _ in 0..rounds {
             let mut bad = file.clone();
             for _ in 0..=(xorshift(&mut seed) % 8) {
                 let at = (xorshift(&mut seed) % bad.len() as u64) as usize;

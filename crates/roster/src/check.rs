@@ -213,47 +213,99 @@ struct Lists {
 struct ListTable {
     table: table::Table,
     headers: Vec<String>,
-    id_col: usize,
+    /// The columns a row's ID numbers are read from: one (身份证号), or several when a list
+    /// gives each household one row (户主身份证号, 成员1身份证号, 成员2身份证号 …).
+    id_cols: Vec<usize>,
+}
+
+/// Who a department list's ID columns must name.
+#[derive(Clone, Copy, PartialEq)]
+enum Ids {
+    /// The household's members: a status belongs to everyone in the household, so the head's
+    /// and every member's number count (not a guardian's or a contact's).
+    Household,
+    /// The student alone (a payment list).
+    Student,
 }
 
 impl ListTable {
-    /// Reads a list whose header row names an ID column; `no_id` is the message when none does.
-    fn read(bytes: &[u8], no_id: impl FnOnce() -> String) -> Result<ListTable, String> {
+    fn read(bytes: &[u8], ids: Ids) -> Result<ListTable, String> {
+        let names_id = |h: &str| Column::Id.names().iter().any(|n| h.contains(n));
+        // The header names an ID column among others (a title row above it is one cell, even
+        // if it says 身份证号).
         let is_header = |r: &[String]| {
-            r.iter().any(|h| Column::Id.names().contains(&columns::normalise_header(h).as_str()))
+            r.iter().filter(|c| !c.trim().is_empty()).count() >= 2
+                && r.iter().any(|h| names_id(&columns::normalise_header(h)))
         };
         let (table, _) = table::read(bytes, is_header)?;
         let headers: Vec<String> =
             table.headers.iter().map(|h| columns::normalise_header(h)).collect();
-        let id_col = headers
-            .iter()
-            .position(|h| Column::Id.names().contains(&h.as_str()))
-            .ok_or_else(no_id)?;
-        Ok(ListTable { table, headers, id_col })
+        let counts = |h: &str| match ids {
+            Ids::Student => !columns::names_someone_else(h),
+            Ids::Household => {
+                !["监护人", "联系人", "代理人", "经办人"].iter().any(|w| h.contains(w))
+            }
+        };
+        let id_cols: Vec<usize> =
+            (0..headers.len()).filter(|i| names_id(&headers[*i]) && counts(&headers[*i])).collect();
+        if id_cols.is_empty() {
+            return Err(match headers.iter().find(|h| names_id(h)) {
+                Some(h) => format!("找不到学生本人的身份证号列（“{h}”是别人的）"),
+                None => "找不到身份证号列（如“身份证号”）".to_string(),
+            });
+        }
+        if id_cols.iter().all(|i| headers[*i].contains("户主")) {
+            return Err(format!(
+                "名单只有“{}”列：学生不是户主时找不到。请使用列出每位家庭成员及其身份证号的名单",
+                headers[id_cols[0]]
+            ));
+        }
+        Ok(ListTable { table, headers, id_cols })
     }
 
-    /// Another column, by a word in its header; never the ID column (「身份证号」 names a 身份
+    /// Another column, by a word in its header; never an ID column (「身份证号」 names a 身份
     /// too).
     fn column(&self, names: &[&str]) -> Option<usize> {
         names.iter().find_map(|n| {
-            self.headers.iter().enumerate().position(|(i, h)| i != self.id_col && h.contains(n))
+            self.headers
+                .iter()
+                .enumerate()
+                .position(|(i, h)| !self.id_cols.contains(&i) && h.contains(n))
         })
     }
 
-    /// Calls `each` with every non-empty row whose ID is valid; returns (non-empty rows, rows
-    /// whose ID was refused, the first of those: 「第 N 行：reason」).
+    /// Calls `each` with every valid ID number of every non-empty row; returns (non-empty
+    /// rows, rows with an ID number refused or none at all, the first of those: 「第 N 行：
+    /// reason」). An empty member cell of a household row is no error; a refused one is, though
+    /// the row's other numbers count (the refused one may be the student's).
     fn each_row(&self, mut each: impl FnMut(IdNumber, &table::Row)) -> Counted {
         let (mut n, mut bad, mut first) = (0, 0, None);
         for row in self.table.rows.iter().filter(|r| !r.is_empty()) {
             n += 1;
-            match id::parse(row.cells.get(self.id_col).map_or("", String::as_str)) {
-                Ok(id) => each(id, row),
-                Err(e) => {
-                    bad += 1;
-                    if first.is_none() {
-                        first = Some(format!("第 {} 行：{e}", row.line));
-                    }
+            let cells: Vec<&str> = self
+                .id_cols
+                .iter()
+                .map(|c| row.cells.get(*c).map_or("", String::as_str))
+                .filter(|c| !c.trim().is_empty())
+                .collect();
+            let mut error = None;
+            let mut found: Vec<IdNumber> = Vec::new();
+            for cell in if cells.is_empty() { vec![""] } else { cells } {
+                match id::parse(cell) {
+                    Ok(id) if !found.contains(&id) => found.push(id),
+                    Ok(_) => {}
+                    Err(e) => error = error.or(Some(e)),
                 }
+            }
+            // (No number found means at least one was refused, or the cells were empty.)
+            if let Some(error) = error {
+                bad += 1;
+                if first.is_none() {
+                    first = Some(format!("第 {} 行：{error}", row.line));
+                }
+            }
+            for id in found {
+                each(id, row);
             }
         }
         (n, bad, first)
@@ -266,7 +318,7 @@ impl ListTable {
 type Counted = (usize, usize, Option<String>);
 
 fn read_paid_list(bytes: &[u8], list: usize, lists: &mut Lists) -> Result<Counted, String> {
-    let t = ListTable::read(bytes, || "找不到身份证号列（如“身份证号”）".to_string())?;
+    let t = ListTable::read(bytes, Ids::Student)?;
     let program_col = t
         .column(&["资助项目", "项目名称", "资助类型", "项目"])
         .ok_or_else(|| "找不到资助项目列（如“资助项目”）".to_string())?;
@@ -338,7 +390,7 @@ impl Payer {
 /// (认定日期, the status's start).
 fn read_list(kind: ListKind, bytes: &[u8], lists: &mut Lists) -> Result<Counted, String> {
     // (The caller names the list: 「低保名单：找不到身份证号列…」.)
-    let t = ListTable::read(bytes, || "找不到身份证号列（如“身份证号”）".to_string())?;
+    let t = ListTable::read(bytes, Ids::Household)?;
     let cat_col = t.column(&["类别", "人员类型", "贫困类型", "身份类型", "类型", "属性"]);
     let date_col = t.column(&["认定日期", "认定时间", "纳入时间", "开始日期"]);
     Ok(t.each_row(|id, row| {

@@ -107,7 +107,13 @@ impl Mapping {
         let mut map = HashMap::new();
         for column in Column::ALL {
             let exact = norm.iter().position(|h| column.names().contains(&h.as_str()));
-            let partial = || norm.iter().position(|h| column.names().iter().any(|n| h.contains(n)));
+            // A student's name or ID is never read from a guardian's or the household head's
+            // column (监护人身份证号, 户主姓名).
+            let other =
+                |h: &str| matches!(column, Column::Id | Column::Name) && names_someone_else(h);
+            let partial = || {
+                norm.iter().position(|h| !other(h) && column.names().iter().any(|n| h.contains(n)))
+            };
             if let Some(i) = exact.or_else(partial) {
                 if !map.values().any(|v| *v == i) {
                     map.insert(column, i);
@@ -143,6 +149,13 @@ pub fn normalise_header(h: &str) -> String {
         Some(i) if i > 0 => h[..i].to_string(),
         _ => h,
     }
+}
+
+/// Whether a header names someone other than the student: 监护人身份证号, 户主姓名, 父亲姓名 …
+pub fn names_someone_else(header: &str) -> bool {
+    ["监护人", "家长", "父亲", "母亲", "户主", "联系人", "配偶", "代理人", "经办人"]
+        .iter()
+        .any(|w| header.contains(w))
 }
 
 /// A cell's text as compared: trimmed, inner spaces removed.

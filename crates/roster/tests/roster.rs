@@ -637,6 +637,65 @@ fn a_list_whose_id_numbers_excel_turned_into_numbers_says_so() {
 }
 
 #[test]
+fn household_lists_are_read_by_every_member_s_number_never_a_guardian_s() {
+    // 李二 (a non-boarder, not assessed as 困难) is entitled to the non-boarder allowance only
+    // when the household is on the 低保 list.
+    let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级\n\
+         李二,62112620130918022X,初中,初一,岷县,农村,走读,乡镇,不困难\n";
+    let flags = |list: &str| {
+        let report = checked(roster, &[(ListKind::Dibao, list)]);
+        (report.rows[0].flag, report.lists[0].summary())
+    };
+    // One row per member, the head's number beside the member's (民政's usual export).
+    let members = "户主姓名,户主身份证号,成员姓名,与户主关系,成员身份证号,保障类别\n\
+         李大,620102198001010017,李大,本人,620102198001010017,农村低保\n\
+         李大,620102198001010017,李二,子女,62112620130918022X,农村低保\n";
+    assert_eq!(flags(members), (Flag::Missed, "低保名单 2 行（身份证号无效 0 行）".to_string()));
+    // One row per household, the members side by side; an empty member cell is no error, a
+    // refused one is said (the row's other numbers still count).
+    let wide = "户主姓名,户主身份证号,成员1身份证号,成员2身份证号,成员3身份证号,保障类别\n\
+         李大,620102198001010017,62112620130918022X,,,农村低保\n\
+         王大,621126198001010991,62112620130918022,,,农村低保\n";
+    assert_eq!(
+        flags(wide),
+        (
+            Flag::Missed,
+            "低保名单 2 行（身份证号无效 1 行，如第 3 行：身份证号应为18位（或旧的15位），这里是17位）"
+                .to_string()
+        )
+    );
+    // A guardian's or contact's number is not the household's: 李二's number there is no
+    // status.
+    let guardian =
+        "姓名,身份证号,监护人身份证号,类别\n王五,62112620120305011X,62112620130918022X,农村低保\n";
+    assert_eq!(flags(guardian).0, Flag::Ok);
+    // The head's number alone can find no student: said, not read as a list that matches
+    // nobody.
+    let heads = "户主姓名,户主身份证号,保障人数,类别\n李大,620102198001010017,3,农村低保\n";
+    let lists = vec![(ListKind::Dibao, heads.as_bytes().to_vec())];
+    assert_eq!(
+        check(roster.as_bytes(), &lists, &options()).unwrap_err(),
+        "低保名单：名单只有“户主身份证号”列：学生不是户主时找不到。请使用列出每位家庭成员及其身份证号的名单"
+    );
+    // A payment list reads the student's number, not the parent's beside it.
+    let paid = "家长身份证号,学生身份证号,资助项目\n62112620120305011X,62112620130918022X,非寄宿生生活补助\n";
+    let lists = vec![(ListKind::Paid, paid.as_bytes().to_vec())];
+    let report = check(roster.as_bytes(), &lists, &options()).unwrap();
+    assert_eq!(report.lists[0].summary(), "资助发放名单 1 行（身份证号无效 0 行）");
+    let only_parent = "家长身份证号,资助项目\n62112620130918022X,非寄宿生生活补助\n";
+    let lists = vec![(ListKind::Paid, only_parent.as_bytes().to_vec())];
+    assert_eq!(
+        check(roster.as_bytes(), &lists, &options()).unwrap_err(),
+        "资助发放名单：找不到学生本人的身份证号列（“家长身份证号”是别人的）"
+    );
+    // In the roster, a guardian's columns before the student's are not the student's.
+    let guardian_first = "监护人姓名,监护人身份证号,学生姓名,学生身份证号,学段,年级,户籍地\n\
+         李大,620102198001010017,李二,62112620130918022X,初中,初一,岷县\n";
+    let report = checked(guardian_first, &[]);
+    assert_eq!(report.rows[0].id.as_ref().unwrap().masked(), "621126********022X");
+}
+
+#[test]
 fn aid_names_with_amounts_or_tiers_are_read_and_an_unread_name_is_no_finding() {
     let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级,家庭身份,已享受资助项目\n\
          张一,62112620120305011X,初中,初二,岷县,农村,寄宿,乡镇,特别困难,,寄宿生生活补助（1500元）\n\

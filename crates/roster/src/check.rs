@@ -189,6 +189,9 @@ struct Listed {
     kind: &'static str,
     area: Option<&'static str>,
     from: Option<String>,
+    /// The list says the status has ended: 风险已消除 (a monitored household) or 不享受政策,
+    /// on a date if it gives one.
+    ended: Option<Option<Date>>,
 }
 
 /// One row of a 资助发放名单: the aid names as written (resolved per student, since
@@ -266,12 +269,11 @@ impl ListTable {
     /// Another column, by a word in its header; never an ID column (「身份证号」 names a 身份
     /// too).
     fn column(&self, names: &[&str]) -> Option<usize> {
-        names.iter().find_map(|n| {
-            self.headers
-                .iter()
-                .enumerate()
-                .position(|(i, h)| !self.id_cols.contains(&i) && h.contains(n))
-        })
+        names.iter().find_map(|n| self.column_where(|h| h.contains(n)))
+    }
+
+    fn column_where(&self, test: impl Fn(&str) -> bool) -> Option<usize> {
+        (0..self.headers.len()).find(|i| !self.id_cols.contains(i) && test(&self.headers[*i]))
     }
 
     /// Calls `each` with every valid ID number of every non-empty row; returns (non-empty
@@ -393,7 +395,23 @@ fn read_list(kind: ListKind, bytes: &[u8], lists: &mut Lists) -> Result<Counted,
     let t = ListTable::read(bytes, Ids::Household)?;
     let cat_col = t.column(&["类别", "人员类型", "贫困类型", "身份类型", "类型", "属性"]);
     let date_col = t.column(&["认定日期", "认定时间", "纳入时间", "开始日期"]);
+    // Whether the status still holds, in a column of its own (监测对象's 风险是否消除, 脱贫户's
+    // 是否享受政策), and the day it ended (风险消除时间).
+    let dated = |h: &str| h.contains("时间") || h.contains("日期");
+    let ended_col = t.column_where(|h| h.contains("消除") && !dated(h));
+    let ended_on_col = t.column_where(|h| h.contains("消除") && dated(h));
+    let enjoys_col = t.column_where(|h| h.contains("享受政策"));
     Ok(t.each_row(|id, row| {
+        let text = |c: Option<usize>| c.and_then(|c| row.cells.get(c)).map_or("", |t| t.trim());
+        let ended_on = parse_date(text(ended_on_col));
+        let eliminated = match columns::clean(text(ended_col)).as_str() {
+            "是" | "已消除" | "风险已消除" | "√" | "✓" | "Y" | "y" => true,
+            "否" | "未消除" | "风险未消除" => false,
+            _ => ended_on.is_some(),
+        };
+        let enjoys_not =
+            matches!(columns::clean(text(enjoys_col)).as_str(), "否" | "不享受" | "不享受政策");
+        let ended = (eliminated || enjoys_not).then_some(ended_on);
         let category = match cat_col.and_then(|c| row.cells.get(c)) {
             Some(text) if !text.trim().is_empty() => match columns::category(text) {
                 Ok(c) => c,
@@ -409,9 +427,18 @@ fn read_list(kind: ListKind, bytes: &[u8], lists: &mut Lists) -> Result<Counted,
                 .and_then(|c| row.cells.get(c))
                 .and_then(|d| parse_date(d))
                 .map(|d| d.to_string());
-            lists.by_id.entry(id).or_default().push(Listed { kind: c.kind, area: c.area, from });
+            let listed = Listed { kind: c.kind, area: c.area, from, ended };
+            lists.by_id.entry(id).or_default().push(listed);
         }
     }))
+}
+
+/// A status kind's Chinese name (最低生活保障家庭, 防止返贫监测对象 …).
+fn status_label(kind: &str) -> &str {
+    zhuxue_engine::case::StatusKind::ALL
+        .iter()
+        .find(|(name, _, _)| *name == kind)
+        .map_or(kind, |(_, _, label)| label)
 }
 
 /// `2023-05-10`, `2023/5/10`, `2023.5.10`, `2023年5月10日`, `20230510`.
@@ -807,7 +834,9 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     if let Some(text) = cell(Column::Statuses) {
         for part in text.split(SEPARATORS) {
             match columns::category(part) {
-                Ok(Some(c)) => categories.push(Listed { kind: c.kind, area: c.area, from: None }),
+                Ok(Some(c)) => {
+                    categories.push(Listed { kind: c.kind, area: c.area, from: None, ended: None })
+                }
                 Ok(None) => {}
                 Err(_) => return fail(Column::Statuses, format!("无法识别“{part}”")),
             }
@@ -816,7 +845,23 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     if let Some(found) = lists.by_id.get(id) {
         categories.extend(found.iter().cloned());
     }
-    for Listed { kind, area, from } in categories {
+    for Listed { kind, area, from, ended } in categories {
+        // Ended on or before the date the policies are applied for (or on a day not given):
+        // no status, and 说明 says why.
+        match ended {
+            Some(Some(day)) if day > as_of => {}
+            Some(day) => {
+                let label = status_label(kind);
+                noted.push(match day {
+                    Some(day) => {
+                        format!("名单注明{label}已于 {day} 风险消除或不再享受政策，本次不计")
+                    }
+                    None => format!("名单注明{label}风险已消除或不享受政策，本次不计"),
+                });
+                continue;
+            }
+            None => {}
+        }
         match kind {
             "disabled" => f.disabled = true,
             "orphan" => f.orphan = true,
@@ -836,10 +881,7 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     for (kind, from) in &f.statuses {
         let Some(from) = from.as_deref() else { continue };
         if from > as_of_text.as_str() && !as_of_text.starts_with(from) {
-            let label = zhuxue_engine::case::StatusKind::ALL
-                .iter()
-                .find(|(name, _, _)| name == kind)
-                .map_or(*kind, |(_, _, label)| label);
+            let label = status_label(kind);
             noted.push(format!(
                 "{label}认定日期 {from} 晚于政策计算日期 {as_of_text}，本次按未认定计算"
             ));

@@ -696,6 +696,44 @@ fn household_lists_are_read_by_every_member_s_number_never_a_guardian_s() {
 }
 
 #[test]
+fn a_status_the_list_says_has_ended_does_not_count() {
+    let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级\n\
+         李二,62112620130918022X,初中,初一,岷县,农村,走读,乡镇,不困难\n";
+    let verdict = |kind: ListKind, list: &str| {
+        let report = checked(roster, &[(kind, list)]);
+        (report.rows[0].flag, report.rows[0].detail.clone())
+    };
+    let missed = "符合“家庭经济困难非寄宿生生活补助”条件（每年750元），但名册中未资助";
+    // 脱贫户 with 是否享受政策 in a column of its own.
+    let lifted = |enjoys: &str| {
+        format!("姓名,身份证号,户类型,是否享受政策\n李二,62112620130918022X,脱贫户,{enjoys}\n")
+    };
+    assert_eq!(verdict(ListKind::LiftedOut, &lifted("是")), (Flag::Missed, missed.to_string()));
+    assert_eq!(
+        verdict(ListKind::LiftedOut, &lifted("否")),
+        (Flag::Ok, "名单注明脱贫户风险已消除或不享受政策，本次不计".to_string())
+    );
+    // 监测对象 with 风险是否消除 and the day: ended before the date (2025-10-10), after it, or
+    // not ended.
+    let monitored = |eliminated: &str, on: &str| {
+        format!("姓名,身份证号,监测对象类别,风险是否消除,风险消除时间\n李二,62112620130918022X,突发严重困难户,{eliminated},{on}\n")
+    };
+    // (A monitored household's junior pupil gets no allowance by that alone: 说明 is what
+    // shows whether the status was taken.)
+    let ended = (
+        Flag::Ok,
+        "名单注明防止返贫监测对象已于 2025-03-01 风险消除或不再享受政策，本次不计".to_string(),
+    );
+    assert_eq!(verdict(ListKind::Monitored, &monitored("否", "")), (Flag::Ok, String::new()));
+    assert_eq!(verdict(ListKind::Monitored, &monitored("是", "2025-03-01")), ended);
+    assert_eq!(verdict(ListKind::Monitored, &monitored("", "2025-03-01")), ended);
+    assert_eq!(
+        verdict(ListKind::Monitored, &monitored("是", "2026-03-01")),
+        (Flag::Ok, String::new())
+    );
+}
+
+#[test]
 fn aid_names_with_amounts_or_tiers_are_read_and_an_unread_name_is_no_finding() {
     let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级,家庭身份,已享受资助项目\n\
          张一,62112620120305011X,初中,初二,岷县,农村,寄宿,乡镇,特别困难,,寄宿生生活补助（1500元）\n\

@@ -9,8 +9,8 @@
 //! runs in the CLI (`zhuxue roster`) and in the browser.
 //!
 //! - [`table`]: bytes → text cells (encoding detection, the header row).
-//! - [`xlsx`]: the first sheet of a workbook, streamed with progress.
-//! - [`xls`]: the first worksheet of an Excel 97–2003 workbook (compound file, BIFF8).
+//! - [`xlsx`]: the first visible sheet of a workbook, streamed with progress.
+//! - [`xls`]: the first visible worksheet of an Excel 97–2003 workbook (compound file, BIFF8).
 //! - [`columns`]: the roster's columns, header names and cell vocabulary.
 //! - [`id`]: 身份证号 (GB 11643): normalised and checked.
 //! - [`check`]: the 比对.

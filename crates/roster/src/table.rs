@@ -1,6 +1,6 @@
 //! Spreadsheet bytes → a table of text cells: CSV in UTF-8 (with or without a byte-order mark),
 //! UTF-16 with a byte-order mark (Excel's "Unicode text") or GBK/GB18030 — detected, not
-//! asked — XLSX and XLS (Excel 97–2003): the first worksheet.
+//! asked — XLSX and XLS (Excel 97–2003): the first visible worksheet.
 //!
 //! Officers' files have title rows above the header, merged cells, empty rows and numbers
 //! stored as numbers (an ID number as `1.1010519491231E17` would be lost): the header is the

@@ -1,4 +1,4 @@
-//! The first worksheet of an Excel 97–2003 workbook (`.xls`, BIFF8) as rows of text: what the
+//! The first visible worksheet of an Excel 97–2003 workbook (`.xls`, BIFF8) as rows of text: what the
 //! national 学籍 system and many department systems export, and what WPS saves as "Excel
 //! 97-2003". Read from the bytes with every offset checked, so a damaged or truncated file is
 //! an error message, never a panic.
@@ -19,7 +19,7 @@ pub const SIGNATURE: &[u8; 8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 const DAMAGED: &str =
     "Excel 文件（.xls）已损坏或不完整，读不出来：请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）或 CSV 后再选择";
 
-/// Reads the first worksheet.
+/// Reads the first visible worksheet (the first worksheet if all are hidden).
 pub fn read(bytes: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Grid, String> {
     let cfb = Cfb::open(bytes).ok_or(DAMAGED)?;
     let names: Vec<&str> = cfb.entries.iter().map(|e| e.name.as_str()).collect();
@@ -432,6 +432,7 @@ fn globals(stream: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Globals, Str
     let mut g = Globals::default();
     let mut formats: Vec<(u16, bool)> = Vec::new();
     let mut xf_formats: Vec<u16> = Vec::new();
+    let mut first_hidden = None;
     let mut at = record(stream, 0).map_or(0, |r| r.2);
     while let Some((kind, body, next)) = record(stream, at) {
         at = next;
@@ -441,9 +442,15 @@ fn globals(stream: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Globals, Str
                 return Err("这个 Excel 文件设了打开密码，本工具读不了：请在 Excel 或 WPS 中去掉密码，或“另存为” .xlsx 或 CSV 后再选择".to_string())
             }
             DATEMODE => g.date1904 = u16_at(body, 0) == Some(1),
-            // The first worksheet (type 0; not a chart or macro sheet).
-            BOUNDSHEET if g.first_sheet.is_none() && body.get(5) == Some(&0) => {
-                g.first_sheet = u32_at(body, 0).map(|p| p as usize);
+            // The first visible worksheet (type 0: not a chart or macro sheet; a hidden one is
+            // a template's 字典 of allowed values), else the first worksheet.
+            BOUNDSHEET if body.get(5) == Some(&0) => {
+                let at = u32_at(body, 0).map(|p| p as usize);
+                if body.get(4).is_some_and(|state| state & 3 == 0) {
+                    g.first_sheet = g.first_sheet.or(at);
+                } else {
+                    first_hidden = first_hidden.or(at);
+                }
             }
             FORMAT => {
                 let (parts, _) = with_continues(stream, body, next);
@@ -475,6 +482,7 @@ fn globals(stream: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Globals, Str
             _ => {}
         }
     }
+    g.first_sheet = g.first_sheet.or(first_hidden);
     g.xf_dates = xf_formats
         .iter()
         .map(|id| {

@@ -1,4 +1,4 @@
-//! The first sheet of an XLSX workbook as rows of text, streamed: the shared strings and then
+//! The first visible sheet of an XLSX workbook as rows of text, streamed: the shared strings and then
 //! the sheet are parsed as they are inflated, with progress all along (a 100,000-row roster
 //! has 200,000 shared strings; reading them at once froze the progress bar for half a second).
 //!
@@ -29,7 +29,7 @@ pub type Grid = Vec<(usize, Vec<String>)>;
 type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
 type Part<'z, 'a> = Reader<BufReader<zip::read::ZipFile<'z, Cursor<&'a [u8]>>>>;
 
-/// Reads the first sheet.
+/// Reads the first visible sheet (the first sheet if all are hidden).
 pub fn read(bytes: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Grid, String> {
     let mut zip = ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("无法打开 Excel 文件（不是有效的 XLSX 压缩包：{e}）"))?;
@@ -61,11 +61,15 @@ struct Parts {
 impl Parts {
     fn find(zip: &mut Archive) -> Parts {
         let mut parts = Parts::default();
-        // The first <sheet> of the workbook, and the relationships' targets.
+        // The first sheet the user sees (a hidden one first is a template's 字典 of allowed
+        // values, not the roster), and the relationships' targets.
         let first_sheet_rel = open(zip, "xl/workbook.xml").and_then(|xml| {
-            first_element(xml, b"sheet").and_then(|attrs| {
-                attrs.into_iter().find(|(k, _)| k == "r:id" || k.ends_with(":id")).map(|(_, v)| v)
-            })
+            let sheets = elements(xml, b"sheet");
+            let visible = |attrs: &&Vec<(String, String)>| {
+                !attrs.iter().any(|(k, v)| k == "state" && v != "visible")
+            };
+            let sheet = sheets.iter().find(visible).or(sheets.first())?;
+            sheet.iter().find(|(k, _)| k == "r:id" || k.ends_with(":id")).map(|(_, v)| v.clone())
         });
         let rels = open(zip, "xl/_rels/workbook.xml.rels").map(relationships).unwrap_or_default();
         let path = |target: &str| match target.strip_prefix('/') {
@@ -139,14 +143,16 @@ fn attribute(e: &BytesStart, name: &[u8]) -> Option<String> {
 }
 
 /// The attributes of the first element with this local name.
-fn first_element<R: BufRead>(mut xml: Reader<R>, name: &[u8]) -> Option<Vec<(String, String)>> {
+/// The attributes of every element of this name, in order.
+fn elements<R: BufRead>(mut xml: Reader<R>, name: &[u8]) -> Vec<Vec<(String, String)>> {
+    let mut out = Vec::new();
     let mut buf = Vec::new();
     loop {
         match xml.read_event_into(&mut buf) {
             Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == name => {
-                return Some(attributes(&e));
+                out.push(attributes(&e));
             }
-            Ok(Event::Eof) | Err(_) => return None,
+            Ok(Event::Eof) | Err(_) => return out,
             _ => {}
         }
         buf.clear();

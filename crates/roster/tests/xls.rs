@@ -55,6 +55,16 @@ fn the_roster_template_saved_as_xls() {
     assert_eq!(grid, calamine_grid(&data("roster-template.xls")));
 }
 
+#[test]
+fn a_hidden_first_sheet_is_passed_over() {
+    // A template's hidden 字典 sheet first, the roster second (tests/data/make-xls.py).
+    let grid = read(&data("hidden-first.xls")).unwrap();
+    assert_eq!(
+        grid,
+        vec![(1, vec!["姓名".into(), "学段".into()]), (2, vec!["张三".into(), "初中".into()])]
+    );
+}
+
 // A compound file built here (version 3, 512-byte sectors): header, one FAT sector, the
 // directory, and either the workbook in the mini stream (under 4,096 bytes, with a mini FAT)
 // or in ordinary sectors; the FAT sector listed in the header or in a DIFAT sector.

@@ -154,6 +154,22 @@ fn damaged_workbooks_are_refused_with_a_message() {
     assert_eq!(xlsx::read(&bytes, &mut |_| {}).unwrap_err(), "Excel 文件中没有工作表");
 }
 
+#[test]
+fn a_hidden_first_sheet_is_passed_over() {
+    // A template's hidden 字典 of allowed values first, the roster second.
+    let mut book = Workbook::new();
+    let values = book.add_worksheet().set_name("字典").unwrap();
+    values.write_string(0, 0, "初中").unwrap();
+    values.set_hidden(true);
+    let roster = book.add_worksheet().set_name("学生名册").unwrap();
+    roster.write_string(0, 0, "姓名").unwrap();
+    roster.write_string(1, 0, "张三").unwrap();
+    roster.set_active(true);
+    let bytes = book.save_to_buffer().unwrap();
+    let grid = xlsx::read(&bytes, &mut |_| {}).unwrap();
+    assert_eq!(grid, vec![(1, vec!["姓名".to_string()]), (2, vec!["张三".to_string()])]);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     /// Cells of any text or number read back as written, as calamine reads them.

@@ -54,3 +54,20 @@ for i in range(12):
     sheet.write(5 + i, 0, ('长文本%02d' % i) + '资助' * 900)
     sheet.write(5 + i, 1, ('latin-%02d-' % i) + 'abcdefghij' * 500)
 book.save(os.path.join(here, 'cells.xls'))
+
+# 3. A template whose first sheet is a hidden 字典 (the allowed values of a drop-down), as the
+#    学籍 system's import templates have: the roster is the first sheet the user sees.
+book = xlwt.Workbook(encoding='utf-8')
+values = book.add_sheet('字典')
+for r, v in enumerate(['小学', '初中', '普通高中']):
+    values.write(r, 0, v)
+values.visibility = 1
+roster = book.add_sheet('学生名册')
+roster.write(0, 0, '姓名')
+roster.write(0, 1, '学段')
+roster.write(1, 0, '张三')
+roster.write(1, 1, '初中')
+book.active_sheet = 1
+roster.set_selected(True)
+values.set_selected(False)
+book.save(os.path.join(here, 'hidden-first.xls'))

@@ -233,7 +233,7 @@ enum Ids {
 
 impl ListTable {
     fn read(bytes: &[u8], ids: Ids) -> Result<ListTable, String> {
-        let names_id = |h: &str| Column::Id.names().iter().any(|n| h.contains(n));
+        let names_id = columns::names_id;
         // The header names an ID column among others (a title row above it is one cell, even
         // if it says 身份证号).
         let is_header = |r: &[String]| {

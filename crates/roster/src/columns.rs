@@ -59,7 +59,15 @@ impl Column {
     pub fn names(self) -> &'static [&'static str] {
         match self {
             Column::Name => &["姓名", "学生姓名"],
-            Column::Id => &["身份证号", "身份证件号", "身份证号码", "证件号码", "公民身份号码"],
+            Column::Id => &[
+                "身份证号",
+                "身份证件号",
+                "身份证号码",
+                "证件号码",
+                "公民身份号码",
+                "身份证",
+                "证件号",
+            ],
             Column::StudentNo => &["学籍号", "学号", "全国学籍号"],
             Column::Stage => &["学段", "学习阶段"],
             Column::Grade => &["年级"],
@@ -109,8 +117,10 @@ impl Mapping {
             let exact = norm.iter().position(|h| column.names().contains(&h.as_str()));
             // A student's name or ID is never read from a guardian's or the household head's
             // column (监护人身份证号, 户主姓名).
-            let other =
-                |h: &str| matches!(column, Column::Id | Column::Name) && names_someone_else(h);
+            let other = |h: &str| {
+                matches!(column, Column::Id | Column::Name) && names_someone_else(h)
+                    || column == Column::Id && !names_id(h)
+            };
             let partial = || {
                 norm.iter().position(|h| !other(h) && column.names().iter().any(|n| h.contains(n)))
             };
@@ -149,6 +159,13 @@ pub fn normalise_header(h: &str) -> String {
         Some(i) if i > 0 => h[..i].to_string(),
         _ => h,
     }
+}
+
+/// Whether a header names an ID number's column: one of [`Column::Id`]'s names within it
+/// (学生身份证号码), but not the kind of document or its dates (身份证件类型, 证件有效期).
+pub fn names_id(header: &str) -> bool {
+    !["类型", "类别", "种类", "有效期", "签发"].iter().any(|w| header.contains(w))
+        && Column::Id.names().iter().any(|n| header.contains(n))
 }
 
 /// Whether a header names someone other than the student: 监护人身份证号, 户主姓名, 父亲姓名 …
@@ -641,6 +658,17 @@ mod tests {
         assert_eq!(m.get(Column::Hardship), Some(6));
         assert_eq!(m.get(Column::AidPaid), None);
         assert!(m.missing().is_empty());
+        // The 学籍 system's pair: the kind of document, then its number; a bare 身份证 or
+        // 证件号; a guardian's number before the student's.
+        let id_at = |h: &[&str]| {
+            Mapping::auto(&h.iter().map(|s| s.to_string()).collect::<Vec<_>>()).get(Column::Id)
+        };
+        assert_eq!(id_at(&["姓名", "学生身份证件类型", "学生身份证件号码"]), Some(2));
+        assert_eq!(id_at(&["姓名", "身份证"]), Some(1));
+        assert_eq!(id_at(&["证件类型", "证件号", "证件有效期"]), Some(1));
+        assert_eq!(id_at(&["监护人身份证号", "学生身份证号"]), Some(1));
+        assert_eq!(id_at(&["监护人身份证号", "证件类型"]), None);
+        assert!(names_id("成员1身份证号码") && !names_id("身份证件类型") && !names_id("姓名"));
     }
 
     #[test]

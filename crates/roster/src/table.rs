@@ -100,6 +100,13 @@ fn decode_with_progress(bytes: &[u8], progress: &mut dyn FnMut(Progress)) -> (St
     (text, Format::Gb18030)
 }
 
+/// Reads the `n`th visible sheet of a workbook.
+type SheetReader = fn(
+    &[u8],
+    usize,
+    &mut dyn FnMut(crate::xlsx::Step),
+) -> Result<Option<crate::xlsx::Grid>, String>;
+
 /// How far a long step has got, for a progress bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Progress {
@@ -127,18 +134,35 @@ pub fn read_with_progress(
     if bytes.starts_with(b"%PDF") {
         return Err("这是 PDF 文件，不是表格：请打开原来的表格文件，另存为 Excel 工作簿（.xlsx）或 CSV 后再选择".to_string());
     }
-    let (grid, format) = if bytes.starts_with(crate::xls::SIGNATURE) {
-        let grid = crate::xls::read(bytes, &mut |step| match step {
-            crate::xlsx::Step::Strings { done, of } => progress(Progress::Opening { done, of }),
-            crate::xlsx::Step::Rows(rows) => progress(Progress::Reading { rows }),
-        })?;
-        (grid, Format::Xls)
+    let workbook = if bytes.starts_with(crate::xls::SIGNATURE) {
+        Some((crate::xls::read_sheet as SheetReader, Format::Xls))
     } else if bytes.starts_with(b"PK\x03\x04") {
-        let grid = crate::xlsx::read(bytes, &mut |step| match step {
+        Some((crate::xlsx::read_sheet as SheetReader, Format::Xlsx))
+    } else {
+        None
+    };
+    let (grid, format) = if let Some((read_sheet, format)) = workbook {
+        let mut step = |step| match step {
             crate::xlsx::Step::Strings { done, of } => progress(Progress::Opening { done, of }),
             crate::xlsx::Step::Rows(rows) => progress(Progress::Reading { rows }),
-        })?;
-        (grid, Format::Xlsx)
+        };
+        // The first visible sheet; if no row of it is a header (a sheet of instructions
+        // first), the next ones, up to ten; none: the first.
+        let first = read_sheet(bytes, 0, &mut step)?.unwrap_or_default();
+        let mut grid = None;
+        if !first.iter().any(|(_, r)| looks_like_header(r)) {
+            for n in 1..10 {
+                match read_sheet(bytes, n, &mut step) {
+                    Ok(Some(g)) if g.iter().any(|(_, r)| looks_like_header(r)) => {
+                        grid = Some(g);
+                        break;
+                    }
+                    Ok(Some(_)) => {}
+                    Ok(None) | Err(_) => break,
+                }
+            }
+        }
+        (grid.unwrap_or(first), format)
     } else {
         let (text, format) = decode_with_progress(bytes, progress);
         // Text has no NUL; a binary file (an image, a Word document) does.

@@ -21,6 +21,16 @@ const DAMAGED: &str =
 
 /// Reads the first visible worksheet (the first worksheet if all are hidden).
 pub fn read(bytes: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Grid, String> {
+    read_sheet(bytes, 0, progress)?.ok_or_else(|| "Excel 文件中没有工作表".to_string())
+}
+
+/// Reads the `n`th visible worksheet (counting from 0; the `n`th worksheet if all are
+/// hidden); `None` when there are fewer.
+pub fn read_sheet(
+    bytes: &[u8],
+    n: usize,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Option<Grid>, String> {
     let cfb = Cfb::open(bytes).ok_or(DAMAGED)?;
     let names: Vec<&str> = cfb.entries.iter().map(|e| e.name.as_str()).collect();
     let workbook = cfb
@@ -37,7 +47,7 @@ pub fn read(bytes: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Grid, String
             }
         })?;
     let stream = cfb.stream(workbook).ok_or(DAMAGED)?;
-    workbook_rows(&stream, progress)
+    workbook_rows(&stream, n, progress)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,7 +428,8 @@ struct Globals {
     /// For each cell format (XF): whether it shows a date.
     xf_dates: Vec<bool>,
     date1904: bool,
-    first_sheet: Option<usize>,
+    /// Where the worksheets start: the visible ones in order, or all if every one is hidden.
+    sheets: Vec<usize>,
 }
 
 fn globals(stream: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Globals, String> {
@@ -432,7 +443,7 @@ fn globals(stream: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Globals, Str
     let mut g = Globals::default();
     let mut formats: Vec<(u16, bool)> = Vec::new();
     let mut xf_formats: Vec<u16> = Vec::new();
-    let mut first_hidden = None;
+    let mut all = Vec::new();
     let mut at = record(stream, 0).map_or(0, |r| r.2);
     while let Some((kind, body, next)) = record(stream, at) {
         at = next;
@@ -442,14 +453,14 @@ fn globals(stream: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Globals, Str
                 return Err("这个 Excel 文件设了打开密码，本工具读不了：请在 Excel 或 WPS 中去掉密码，或“另存为” .xlsx 或 CSV 后再选择".to_string())
             }
             DATEMODE => g.date1904 = u16_at(body, 0) == Some(1),
-            // The first visible worksheet (type 0: not a chart or macro sheet; a hidden one is
-            // a template's 字典 of allowed values), else the first worksheet.
+            // Worksheets (type 0: not a chart or macro sheet); a hidden one is a template's 字典
+            // of allowed values.
             BOUNDSHEET if body.get(5) == Some(&0) => {
-                let at = u32_at(body, 0).map(|p| p as usize);
-                if body.get(4).is_some_and(|state| state & 3 == 0) {
-                    g.first_sheet = g.first_sheet.or(at);
-                } else {
-                    first_hidden = first_hidden.or(at);
+                if let Some(at) = u32_at(body, 0) {
+                    all.push(at as usize);
+                    if body.get(4).is_some_and(|state| state & 3 == 0) {
+                        g.sheets.push(at as usize);
+                    }
                 }
             }
             FORMAT => {
@@ -482,7 +493,9 @@ fn globals(stream: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Globals, Str
             _ => {}
         }
     }
-    g.first_sheet = g.first_sheet.or(first_hidden);
+    if g.sheets.is_empty() {
+        g.sheets = all;
+    }
     g.xf_dates = xf_formats
         .iter()
         .map(|id| {
@@ -495,9 +508,16 @@ fn globals(stream: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Globals, Str
     Ok(g)
 }
 
-fn workbook_rows(stream: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Grid, String> {
+fn workbook_rows(
+    stream: &[u8],
+    n: usize,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Option<Grid>, String> {
     let g = globals(stream, progress)?;
-    let start = g.first_sheet.ok_or("Excel 文件中没有工作表")?;
+    if g.sheets.is_empty() {
+        return Err("Excel 文件中没有工作表".to_string());
+    }
+    let Some(&start) = g.sheets.get(n) else { return Ok(None) };
     if !matches!(record(stream, start), Some((BOF, _, _))) {
         return Err(DAMAGED.to_string());
     }
@@ -613,12 +633,13 @@ fn workbook_rows(stream: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Grid, 
         }
     }
     progress(Step::Rows(rows.len()));
-    Ok(rows
-        .into_iter()
-        .enumerate()
-        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
-        .map(|(i, cells)| (i + 1, cells))
-        .collect())
+    Ok(Some(
+        rows.into_iter()
+            .enumerate()
+            .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
+            .map(|(i, cells)| (i + 1, cells))
+            .collect(),
+    ))
 }
 
 #[cfg(test)]
@@ -712,7 +733,7 @@ mod tests {
         s.extend(rec(LABELSST, &cell(9, 0, 0, &0u32.to_le_bytes())));
         s.extend(rec(EOF, &[]));
         s.extend(rec(EOF, &[]));
-        let grid = workbook_rows(&s, &mut |_| {}).unwrap();
+        let grid = workbook_rows(&s, 0, &mut |_| {}).unwrap().unwrap();
         assert_eq!(
             grid,
             vec![
@@ -724,20 +745,22 @@ mod tests {
         );
         // Cut anywhere, the stream is an error or fewer rows, never a panic.
         for cut in 0..s.len() {
-            let _ = workbook_rows(&s[..cut], &mut |_| {});
+            let _ = workbook_rows(&s[..cut], 0, &mut |_| {});
         }
     }
 
     #[test]
     fn old_and_protected_workbooks_are_said_to_be() {
         let biff5 = rec(BOF, &[0x00, 0x05, 0x05, 0x00]);
-        assert!(workbook_rows(&biff5, &mut |_| {}).unwrap_err().starts_with("这是 Excel 5.0/95"));
+        assert!(workbook_rows(&biff5, 0, &mut |_| {})
+            .unwrap_err()
+            .starts_with("这是 Excel 5.0/95"));
         let mut locked = rec(BOF, &[0x00, 0x06, 0x05, 0x00]);
         locked.extend(rec(FILEPASS, &[1, 0]));
-        assert!(workbook_rows(&locked, &mut |_| {}).unwrap_err().contains("设了打开密码"));
+        assert!(workbook_rows(&locked, 0, &mut |_| {}).unwrap_err().contains("设了打开密码"));
         let mut no_sheet = rec(BOF, &[0x00, 0x06, 0x05, 0x00]);
         no_sheet.extend(rec(EOF, &[]));
-        assert_eq!(workbook_rows(&no_sheet, &mut |_| {}).unwrap_err(), "Excel 文件中没有工作表");
+        assert_eq!(workbook_rows(&no_sheet, 0, &mut |_| {}).unwrap_err(), "Excel 文件中没有工作表");
         assert_eq!(read(&SIGNATURE[..], &mut |_| {}).unwrap_err(), DAMAGED);
     }
 }

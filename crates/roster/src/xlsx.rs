@@ -31,10 +31,23 @@ type Part<'z, 'a> = Reader<BufReader<zip::read::ZipFile<'z, Cursor<&'a [u8]>>>>;
 
 /// Reads the first visible sheet (the first sheet if all are hidden).
 pub fn read(bytes: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Grid, String> {
+    read_sheet(bytes, 0, progress)?.ok_or_else(|| "Excel 文件中没有工作表".to_string())
+}
+
+/// Reads the `n`th visible sheet (counting from 0; the `n`th sheet if all are hidden);
+/// `None` when there are fewer.
+pub fn read_sheet(
+    bytes: &[u8],
+    n: usize,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Option<Grid>, String> {
     let mut zip = ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("无法打开 Excel 文件（不是有效的 XLSX 压缩包：{e}）"))?;
     let parts = Parts::find(&mut zip);
-    let sheet = parts.sheet.ok_or("Excel 文件中没有工作表")?;
+    if parts.sheets.is_empty() {
+        return Err("Excel 文件中没有工作表".to_string());
+    }
+    let Some(sheet) = parts.sheets.get(n) else { return Ok(None) };
     let dates = match &parts.styles {
         Some(path) => open(&mut zip, path).map(date_styles).unwrap_or_default(),
         None => Vec::new(),
@@ -46,14 +59,16 @@ pub fn read(bytes: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Grid, String
         },
         None => Vec::new(),
     };
-    let xml = open(&mut zip, &sheet).ok_or_else(|| format!("Excel 文件缺少工作表 {sheet}"))?;
-    rows(xml, &strings, &dates, progress)
+    let xml = open(&mut zip, sheet).ok_or_else(|| format!("Excel 文件缺少工作表 {sheet}"))?;
+    rows(xml, &strings, &dates, progress).map(Some)
 }
 
 /// Paths of the parts the reading needs, from the workbook and its relationships.
 #[derive(Default)]
 struct Parts {
-    sheet: Option<String>,
+    /// The sheets the user sees, in the workbook's order (a hidden one is a template's 字典
+    /// of drop-down values, not the roster); all of them if every one is hidden.
+    sheets: Vec<String>,
     strings: Option<String>,
     styles: Option<String>,
 }
@@ -61,39 +76,44 @@ struct Parts {
 impl Parts {
     fn find(zip: &mut Archive) -> Parts {
         let mut parts = Parts::default();
-        // The first sheet the user sees (a hidden one first is a template's 字典 of allowed
-        // values, not the roster), and the relationships' targets.
-        let first_sheet_rel = open(zip, "xl/workbook.xml").and_then(|xml| {
-            let sheets = elements(xml, b"sheet");
-            let visible = |attrs: &&Vec<(String, String)>| {
-                !attrs.iter().any(|(k, v)| k == "state" && v != "visible")
-            };
-            let sheet = sheets.iter().find(visible).or(sheets.first())?;
-            sheet.iter().find(|(k, _)| k == "r:id" || k.ends_with(":id")).map(|(_, v)| v.clone())
-        });
+        let rel_id = |attrs: &Vec<(String, String)>| {
+            attrs.iter().find(|(k, _)| k == "r:id" || k.ends_with(":id")).map(|(_, v)| v.clone())
+        };
+        let sheets = open(zip, "xl/workbook.xml").map(|xml| elements(xml, b"sheet"));
+        let sheets = sheets.unwrap_or_default();
+        let visible: Vec<String> = sheets
+            .iter()
+            .filter(|a| !a.iter().any(|(k, v)| k == "state" && v != "visible"))
+            .filter_map(rel_id)
+            .collect();
+        let order =
+            if visible.is_empty() { sheets.iter().filter_map(rel_id).collect() } else { visible };
         let rels = open(zip, "xl/_rels/workbook.xml.rels").map(relationships).unwrap_or_default();
         let path = |target: &str| match target.strip_prefix('/') {
             Some(absolute) => absolute.to_string(),
             None => format!("xl/{}", target.trim_start_matches("./")),
         };
-        for (id, kind, target) in &rels {
-            if Some(id) == first_sheet_rel.as_ref() {
-                parts.sheet = Some(path(target));
-            } else if kind.ends_with("/sharedStrings") {
+        for (_, kind, target) in &rels {
+            if kind.ends_with("/sharedStrings") {
                 parts.strings = Some(path(target));
             } else if kind.ends_with("/styles") {
                 parts.styles = Some(path(target));
             }
         }
         let exists = |zip: &Archive, p: &str| zip.index_for_name(p).is_some();
-        if parts.sheet.as_deref().is_none_or(|p| !exists(zip, p)) {
-            // No usable workbook: the first worksheet in the package.
+        parts.sheets = order
+            .iter()
+            .filter_map(|id| rels.iter().find(|(r, _, _)| r == id).map(|(_, _, t)| path(t)))
+            .filter(|p| exists(zip, p))
+            .collect();
+        if parts.sheets.is_empty() {
+            // No usable workbook: the worksheets in the package.
             let mut sheets: Vec<&str> = zip
                 .file_names()
                 .filter(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml"))
                 .collect();
             sheets.sort_by_key(|n| (n.len(), *n));
-            parts.sheet = sheets.first().map(|s| s.to_string());
+            parts.sheets = sheets.into_iter().map(String::from).collect();
         }
         if parts.strings.is_none() && exists(zip, "xl/sharedStrings.xml") {
             parts.strings = Some("xl/sharedStrings.xml".into());

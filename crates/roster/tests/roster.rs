@@ -285,6 +285,29 @@ fn the_roster_as_an_xls_export_gives_the_same_answers() {
 }
 
 #[test]
+fn a_sheet_of_instructions_before_the_roster_is_passed_over() {
+    // XLS: 填表说明 first, the roster second (tests/data/make-xls.py).
+    let xls =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/instructions-first.xls"))
+            .unwrap();
+    assert_expected(&check(&xls, &lists(), &options()).unwrap());
+    // XLSX: the same, the template's rows on the second sheet.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let notes = book.add_worksheet().set_name("填表说明").unwrap();
+    notes.write_string(0, 0, "填表说明").unwrap();
+    notes.write_string(1, 0, "1. 身份证号请按文本格式填写。").unwrap();
+    let sheet = book.add_worksheet().set_name("学生名册").unwrap();
+    let text = String::from_utf8(file("roster-template.csv")).unwrap();
+    for (r, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            sheet.write_string(r as u32, c as u16, cell).unwrap();
+        }
+    }
+    let xlsx = book.save_to_buffer().unwrap();
+    assert_expected(&check(&xlsx, &lists(), &options()).unwrap());
+}
+
+#[test]
 fn the_xlsx_template_holds_the_csv_template() {
     let report = check(&file("roster-template.xlsx"), &lists(), &options()).unwrap();
     assert_eq!(report.format, zhuxue_roster::table::Format::Xlsx);

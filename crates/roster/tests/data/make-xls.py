@@ -71,3 +71,18 @@ book.active_sheet = 1
 roster.set_selected(True)
 values.set_selected(False)
 book.save(os.path.join(here, 'hidden-first.xls'))
+
+# 4. A sheet of instructions first (visible), the roster second.
+with open(os.path.join(root, 'examples', 'roster', 'roster-template.csv'), encoding='utf-8-sig') as f:
+    rows = list(csv.reader(f))
+book = xlwt.Workbook(encoding='utf-8')
+notes = book.add_sheet('填表说明')
+notes.write(0, 0, '填表说明')
+notes.write(1, 0, '1. 身份证号请按文本格式填写。')
+notes.write(2, 0, '2. 学段填 小学、初中、普通高中。')
+roster = book.add_sheet('学生名册')
+for r, row in enumerate(rows):
+    for c, value in enumerate(row):
+        if value:
+            roster.write(r, c, value)
+book.save(os.path.join(here, 'instructions-first.xls'))

@@ -536,6 +536,7 @@ pub fn check_with_progress(
         missing: &missing,
         lists: &by_id,
         as_of: options.as_of,
+        aid_columns: columns::aid_columns(&table.headers, &mapping),
     };
     let total = table.rows.len();
     let headers = table.headers;
@@ -695,6 +696,9 @@ struct Run<'a> {
     missing: &'a [Column],
     lists: &'a Lists,
     as_of: Date,
+    /// Columns that each name an aid (寄宿生生活补助（元）, 营养餐): a cell with an amount or 是
+    /// says it was paid. (index, the header.)
+    aid_columns: Vec<(usize, String)>,
 }
 
 impl Run<'_> {
@@ -887,8 +891,18 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
             ));
         }
     }
-    // Aid paid, as the roster records it.
+    // Aid paid, as the roster records it: named in one column, or a column per aid.
     let mut unknown_aid = Vec::new();
+    for (i, header) in &run.aid_columns {
+        let said = row.cells.get(*i).map_or("", |c| c.trim());
+        if columns::says_paid(said) {
+            if let Some(p) = columns::aid_program(header, stage) {
+                if !f.paid.contains(&p) {
+                    f.paid.push(p);
+                }
+            }
+        }
+    }
     if let Some(text) = cell(Column::AidPaid) {
         for part in text.split(SEPARATORS).map(str::trim).filter(|p| !p.is_empty()) {
             match columns::aid_program(part, stage) {

@@ -561,6 +561,38 @@ pub fn aid_program(text: &str, stage: &str) -> Option<&'static str> {
     })
 }
 
+/// The columns that each name an aid, in a roster that records aid a column per program
+/// (寄宿生生活补助（元）, 营养餐, 国家助学金金额): every header no other column took that names
+/// an aid for some stage. (index, header.)
+pub fn aid_columns(headers: &[String], mapping: &Mapping) -> Vec<(usize, String)> {
+    const STAGES: [&str; 6] =
+        ["preschool", "primary", "senior", "secondary_vocational", "undergraduate", "master"];
+    headers
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !mapping.0.values().any(|v| v == i))
+        .filter_map(|(i, h)| {
+            let h = clean(h);
+            let name = h.strip_suffix("金额").or(h.strip_suffix("标准")).unwrap_or(&h).to_string();
+            STAGES.iter().any(|s| aid_program(&name, s).is_some()).then_some((i, name))
+        })
+        .collect()
+}
+
+/// Whether an aid column's cell says the aid was paid: an amount above zero, 是, 有, √ or
+/// 已发放 (not 0, 否, 无, a dash or nothing).
+pub fn says_paid(cell: &str) -> bool {
+    let t = clean(cell);
+    match t.as_str() {
+        "" | "否" | "无" | "-" | "—" | "/" | "／" | "未享受" | "未发放" | "×" => false,
+        "是" | "有" | "√" | "✓" | "已享受" | "已发放" | "已发" | "享受" => true,
+        _ => {
+            without_annotations(&format!("x{t}")) == "x"
+                && t.chars().any(|c| matches!(c, '1'..='9'))
+        }
+    }
+}
+
 /// An aid name without bracketed notes and a trailing amount: 「寄宿生补助1500元」 →
 /// 「寄宿生补助」, 「国家助学金（一档）」 → 「国家助学金」.
 fn without_annotations(t: &str) -> String {

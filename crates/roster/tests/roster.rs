@@ -757,6 +757,34 @@ fn a_status_the_list_says_has_ended_does_not_count() {
 }
 
 #[test]
+fn aid_recorded_a_column_per_program_is_read() {
+    // A school's 台账: a column per aid, the amount paid (or 是) in it.
+    let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级,寄宿生生活补助（元）,非寄宿生生活补助金额\n\
+         张一,62112620120305011X,初中,初二,岷县,农村,寄宿,乡镇,特别困难,1500,\n\
+         李二,62112620130918022X,初中,初一,岷县,农村,寄宿,乡镇,比较困难,0,\n\
+         王三,620102201602100338,小学,三年级,甘肃省兰州市城关区,城镇,走读,城区,不困难,,625.00\n\
+         赵四,621126201107010441,初中,初三,岷县,农村,寄宿,乡镇,比较困难,是,—\n";
+    let report = checked(roster, &[]);
+    assert_eq!(
+        verdicts(&report),
+        [
+            (Flag::Ok, ""),
+            (Flag::Missed, "符合“家庭经济困难寄宿生生活补助”条件（每年1500元），但名册中未资助"),
+            (
+                Flag::PaidNotEntitled,
+                "已资助“家庭经济困难非寄宿生生活补助”，但不符合条件：不属于四类家庭经济困难学生（建档立卡/脱贫家庭、家庭经济困难残疾学生、农村低保家庭、农村特困供养）"
+            ),
+            (Flag::Ok, ""),
+        ]
+    );
+    let said = zhuxue_roster::columns::says_paid;
+    assert!(said("1,500.00") && said("￥750") && said("是") && said("√") && said("750元"));
+    assert!(
+        !said("0") && !said("0.00") && !said("否") && !said("") && !said("—") && !said("未享受")
+    );
+}
+
+#[test]
 fn aid_names_with_amounts_or_tiers_are_read_and_an_unread_name_is_no_finding() {
     let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级,家庭身份,已享受资助项目\n\
          张一,62112620120305011X,初中,初二,岷县,农村,寄宿,乡镇,特别困难,,寄宿生生活补助（1500元）\n\

@@ -119,6 +119,18 @@ function templateInGbk() {
   return execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gbk"))'], { input: templateText() });
 }
 
+// Chooses a roster and the example 低保 and 脱贫户 lists on the desk.
+async function chooseDeskFiles(page, roster) {
+  await page.setInputFiles('#desk-roster', roster);
+  await page.waitForSelector(`text=✓ ${path.basename(roster)}`);
+  await page.selectOption('#desk-list-kind', 'dibao');
+  await page.setInputFiles('#desk-list', path.resolve(here, '../../examples/roster/dibao.csv'));
+  await page.waitForSelector('text=✓ 低保：dibao.csv');
+  await page.selectOption('#desk-list-kind', 'lifted_out');
+  await page.setInputFiles('#desk-list', path.resolve(here, '../../examples/roster/lifted_out.csv'));
+  await page.waitForSelector('text=✓ 脱贫户：lifted_out.csv');
+}
+
 // The desk's check with the files chosen, for 2025-10-10, until its summary is shown.
 async function deskCheck(page) {
   await page.fill('#desk-as-of', '2025-10-10');
@@ -754,14 +766,7 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
   assert.equal(passed, total, selfCheck);
   assert.ok(Number(total) >= 170, selfCheck);
   assert.match(selfCheck, /规则版本 2026\.11\.23/);
-  await page.setInputFiles('#desk-roster', gbkPath);
-  await page.waitForSelector('text=✓ roster-gbk.csv');
-  await page.selectOption('#desk-list-kind', 'dibao');
-  await page.setInputFiles('#desk-list', path.resolve(here, '../../examples/roster/dibao.csv'));
-  await page.waitForSelector('text=✓ 低保：dibao.csv');
-  await page.selectOption('#desk-list-kind', 'lifted_out');
-  await page.setInputFiles('#desk-list', path.resolve(here, '../../examples/roster/lifted_out.csv'));
-  await page.waitForSelector('text=✓ 脱贫户：lifted_out.csv');
+  await chooseDeskFiles(page, gbkPath);
   await page.fill('#desk-as-of', '2025-10-10');
   await page.dispatchEvent('#desk-as-of', 'change');
   await axe(page, 'desk: files chosen');
@@ -909,13 +914,7 @@ test('officer desk: the 学籍 system\'s .xls export is read as it is; a damaged
   await page.goto(server.url + 'desk/');
   await page.waitForSelector('#desk-roster');
   assert.match(await page.getAttribute('#desk-roster', 'accept'), /\.xls,/);
-  await page.setInputFiles('#desk-roster', xls);
-  await page.waitForSelector('text=✓ roster-template.xls');
-  await page.selectOption('#desk-list-kind', 'dibao');
-  await page.setInputFiles('#desk-list', path.resolve(here, '../../examples/roster/dibao.csv'));
-  await page.waitForSelector('text=✓ 低保：dibao.csv');
-  await page.selectOption('#desk-list-kind', 'lifted_out');
-  await page.setInputFiles('#desk-list', path.resolve(here, '../../examples/roster/lifted_out.csv'));
+  await chooseDeskFiles(page, xls);
   await deskCheck(page);
   // The title row above the header is skipped, and the answers are the CSV template's.
   assert.equal(await page.locator('#desk-summary').innerText(),

@@ -19,11 +19,6 @@ pub const SIGNATURE: &[u8; 8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 const DAMAGED: &str =
     "Excel 文件（.xls）已损坏或不完整，读不出来：请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）或 CSV 后再选择";
 
-/// Reads the first visible worksheet (the first worksheet if all are hidden).
-pub fn read(bytes: &[u8], progress: &mut dyn FnMut(Step)) -> Result<Grid, String> {
-    read_sheet(bytes, 0, progress)?.ok_or_else(|| "Excel 文件中没有工作表".to_string())
-}
-
 /// Reads the `n`th visible worksheet (counting from 0; the `n`th worksheet if all are
 /// hidden); `None` when there are fewer.
 pub fn read_sheet(
@@ -761,6 +756,6 @@ mod tests {
         let mut no_sheet = rec(BOF, &[0x00, 0x06, 0x05, 0x00]);
         no_sheet.extend(rec(EOF, &[]));
         assert_eq!(workbook_rows(&no_sheet, 0, &mut |_| {}).unwrap_err(), "Excel 文件中没有工作表");
-        assert_eq!(read(&SIGNATURE[..], &mut |_| {}).unwrap_err(), DAMAGED);
+        assert_eq!(read_sheet(&SIGNATURE[..], 0, &mut |_| {}).unwrap_err(), DAMAGED);
     }
 }

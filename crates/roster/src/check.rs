@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde_json::{json, Map, Value};
 use zhuxue_engine::assessment::{Assessment, Form, Level, Outcome};
-use zhuxue_engine::date::Date;
+use zhuxue_engine::date::{Date, Season, Term};
 
 use crate::columns::{self, Column, Mapping};
 use crate::id::{self, IdNumber};
@@ -200,6 +200,9 @@ struct Listed {
 struct PaidElsewhere {
     programs: String,
     place: Option<String>,
+    /// The terms the payment was for, when the list says (发放学期, 学年, 发放时间); a payment
+    /// for another term than the check's is history, neither paid now nor paid twice.
+    terms: Option<Vec<Term>>,
     /// Which payment list (1-based, in the order given) — named in the finding.
     list: usize,
 }
@@ -325,6 +328,7 @@ fn read_paid_list(bytes: &[u8], list: usize, lists: &mut Lists) -> Result<Counte
         .column(&["资助项目", "项目名称", "资助类型", "项目"])
         .ok_or_else(|| "找不到资助项目列（如“资助项目”）".to_string())?;
     let place_col = t.column(&["发放地", "发放单位", "发放区县", "资助地", "发放县"]);
+    let term_col = t.column(&["学期", "学年", "发放时间", "发放日期", "发放年月", "发放月份"]);
     Ok(t.each_row(|id, row| {
         let programs = row.cells.get(program_col).map_or("", |s| s.trim()).to_string();
         if programs.is_empty() {
@@ -334,7 +338,8 @@ fn read_paid_list(bytes: &[u8], list: usize, lists: &mut Lists) -> Result<Counte
             .and_then(|c| row.cells.get(c))
             .map(|p| p.trim().to_string())
             .filter(|p| !p.is_empty());
-        lists.paid.entry(id).or_default().push(PaidElsewhere { programs, place, list });
+        let terms = term_col.and_then(|c| row.cells.get(c)).and_then(|t| named_terms(t));
+        lists.paid.entry(id).or_default().push(PaidElsewhere { programs, place, terms, list });
     }))
 }
 
@@ -431,6 +436,45 @@ fn read_list(kind: ListKind, bytes: &[u8], lists: &mut Lists) -> Result<Counted,
             lists.by_id.entry(id).or_default().push(listed);
         }
     }))
+}
+
+/// The school terms a payment list's cell names: 2025年秋季学期, 2025秋, 2025-2026学年第一学期
+/// (autumn) or 第二学期 (spring), a whole 学年 (both), or a payment date or month (2025-10-15,
+/// 2025年9月, 202509). `None` when it names none of these.
+fn named_terms(text: &str) -> Option<Vec<Term>> {
+    let t = columns::clean(text);
+    let numbers: Vec<&str> =
+        t.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
+    // The year leads the first number (2025, 202509, 20251015).
+    let year: u16 = numbers.first().filter(|n| matches!(n.len(), 4 | 6 | 8))?[..4].parse().ok()?;
+    let autumn = |start_year| Term { start_year, season: Season::Autumn };
+    let spring = |start_year| Term { start_year, season: Season::Spring };
+    if t.contains("学年") {
+        // Named by the year it starts in (2025-2026学年, 2025学年).
+        return Some(if t.contains("第一学期") || t.contains("上学期") || t.contains('秋') {
+            vec![autumn(year)]
+        } else if t.contains("第二学期") || t.contains("下学期") || t.contains('春') {
+            vec![spring(year)]
+        } else {
+            vec![autumn(year), spring(year)]
+        });
+    }
+    if t.contains('秋') {
+        return Some(vec![autumn(year)]);
+    }
+    if t.contains('春') {
+        return Some(vec![spring(year.checked_sub(1)?)]);
+    }
+    if let Some(d) = parse_date(&t) {
+        return Some(vec![d.term()]);
+    }
+    // A month: 2025年9月, 2025-09, 202509.
+    let (y, m) = match numbers.as_slice() {
+        [ym] if ym.len() == 6 => (&ym[..4], &ym[4..]),
+        [y, m] => (*y, *m),
+        _ => return None,
+    };
+    Date::new(y.parse().ok()?, m.parse().ok()?, 1).map(|d| vec![d.term()])
 }
 
 /// A status kind's Chinese name (最低生活保障家庭, 防止返贫监测对象 …).
@@ -932,7 +976,8 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
     // Only a student on a payment list can have been paid by two places.
     if let Some(entries) = lists.paid.get(id) {
         let mut payers: Vec<(&'static str, Payer)> = f.paid.iter().map(|p| (*p, own(p))).collect();
-        for e in entries {
+        let term = as_of.term();
+        for e in entries.iter().filter(|e| e.terms.as_ref().is_none_or(|t| t.contains(&term))) {
             let payer = Payer {
                 code: e.place.as_deref().and_then(|t| run.payer(t)),
                 place: e.place.clone(),

@@ -785,6 +785,36 @@ fn aid_recorded_a_column_per_program_is_read() {
 }
 
 #[test]
+fn a_payment_for_another_term_is_history_not_double_aid() {
+    // 李二 moved from 漳县 to 岷县 over the summer: 漳县 paid the spring term, the school (岷县)
+    // the autumn term the check is for (2025-10-10).
+    let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,就读学校所在地,是否寄宿,学校位置,困难认定等级,已享受资助项目\n\
+         李二,62112620130918022X,初中,初一,岷县,农村,岷县,寄宿,乡镇,比较困难,寄宿生生活补助\n";
+    let verdict = |term: &str| {
+        let paid = format!("姓名,身份证号,资助项目,发放地,发放学期\n李二,62112620130918022X,寄宿生生活补助,甘肃省定西市漳县,{term}\n");
+        let report = checked(roster, &[(ListKind::Paid, &paid)]);
+        report.rows[0].flag
+    };
+    for spring in ["2025年春季学期", "2024-2025学年第二学期", "2025-04-20", "2025年5月", "202506"]
+    {
+        assert_eq!(verdict(spring), Flag::Ok, "{spring}");
+    }
+    // The same term, a whole school year including it, or a term the cell does not name: two
+    // places paid.
+    for this in [
+        "2025年秋季学期",
+        "2025秋",
+        "2025-2026学年第一学期",
+        "2025-2026学年",
+        "2025-11-05",
+        "",
+        "本学期",
+    ] {
+        assert_eq!(verdict(this), Flag::Double, "{this}");
+    }
+}
+
+#[test]
 fn aid_names_with_amounts_or_tiers_are_read_and_an_unread_name_is_no_finding() {
     let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级,家庭身份,已享受资助项目\n\
          张一,62112620120305011X,初中,初二,岷县,农村,寄宿,乡镇,特别困难,,寄宿生生活补助（1500元）\n\

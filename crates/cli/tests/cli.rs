@@ -215,6 +215,30 @@ fn roster_writes_every_row_with_its_flag_and_a_summary() {
 }
 
 #[test]
+fn roster_reads_the_student_system_s_xls_export() {
+    let dir = std::env::temp_dir().join(format!("zhuxue-roster-xls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("out.csv");
+    let xls = format!("{}/../roster/tests/data/roster-template.xls", env!("CARGO_MANIFEST_DIR"));
+    let o = Command::new(env!("CARGO_BIN_EXE_zhuxue"))
+        .args(["roster", &xls])
+        .args(["--list", &format!("dibao={}", roster_example("dibao.csv"))])
+        .args(["--list", &format!("lifted_out={}", roster_example("lifted_out.csv"))])
+        .args(["--as-of", "2025-10-10", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        String::from_utf8(o.stderr).unwrap().trim(),
+        "共 8 行：无法评估 1，重复资助 2，不符合条件却已资助 1，应助未助 1，待核实 1，一致 2（Excel 97-2003（XLS），按 2025-10-10 的政策，规则 2026.11.23）"
+    );
+    let (table, _) = zhuxue_roster::table::read(&std::fs::read(&out).unwrap(), |_| true).unwrap();
+    assert_eq!(table.rows.len(), 8, "every row accounted for");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn roster_with_a_payment_list_finds_aid_paid_by_two_places() {
     let dir = std::env::temp_dir().join(format!("zhuxue-roster-paid-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -500,7 +500,8 @@ fn parse_date(text: &str) -> Option<Date> {
 
 fn roster_header(r: &[String]) -> bool {
     let m = Mapping::auto(r);
-    m.get(Column::Id).is_some() && m.get(Column::Stage).is_some()
+    m.get(Column::Id).is_some()
+        && (m.get(Column::Stage).is_some() || m.get(Column::Grade).is_some())
 }
 
 /// The roster's header row as the check finds it (for choosing columns by header).
@@ -809,6 +810,15 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
         }
         (Some(s), _) => s,
         (None, Some(s)) => s,
+        (None, None) if mapping.get(Column::Stage).is_none() => {
+            return fail(
+                Column::Stage,
+                format!(
+                    "名册没有学段列，年级“{}”看不出学段（初一、七年级、小学三年级、高二 可以看出）：请加一列学段（小学、初中、高中 …）",
+                    cell(Column::Grade).unwrap_or("")
+                ),
+            )
+        }
         (None, None) => {
             return fail(
                 Column::Stage,

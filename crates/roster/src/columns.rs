@@ -97,9 +97,11 @@ impl Column {
         self.names()[0]
     }
 
-    /// Columns without which no row can be assessed.
+    /// Columns without which no row can be assessed. (学段 is not one: a grade such as 初一,
+    /// 七年级 or 小学三年级 names its stage, as the 学籍 system's exports write it; a row whose
+    /// grade does not is said to need it.)
     pub fn required(self) -> bool {
-        matches!(self, Column::Id | Column::Stage | Column::Grade | Column::HukouRegion)
+        matches!(self, Column::Id | Column::Grade | Column::HukouRegion)
     }
 }
 
@@ -215,6 +217,18 @@ pub fn stage(text: &str) -> Option<&'static str> {
 /// 7) is 初一 … 九年级 初三, 十年级 高一 … 十二年级 高三.
 pub fn grade(text: &str) -> Option<(u8, Option<&'static str>)> {
     let t = clean(text);
+    // The stage written before the grade: 小学三年级, 初中一年级, 高中二年级, 幼儿园大班.
+    for (prefix, stage) in [
+        ("小学", "primary"),
+        ("初中", "junior"),
+        ("高中", "senior"),
+        ("普通高中", "senior"),
+        ("幼儿园", "preschool"),
+    ] {
+        if let Some((n, named)) = t.strip_prefix(prefix).and_then(grade) {
+            return named.is_none_or(|s| s == stage).then_some((n, Some(stage)));
+        }
+    }
     let through = |n: u8| match n {
         7..=9 => (n - 6, Some("junior")),
         10..=12 => (n - 9, Some("senior")),

@@ -815,6 +815,32 @@ fn a_payment_for_another_term_is_history_not_double_aid() {
 }
 
 #[test]
+fn a_roster_without_a_stage_column_reads_the_stage_from_the_grade() {
+    // As the 学籍 system exports: 年级 only.
+    let roster = "姓名,身份证件号,年级,户口所在地,户口性质,就读方式,学校位置,困难等级\n\
+         张一,62112620120305011X,初中二年级,岷县,农村,住校,乡镇,特别困难\n\
+         李二,62112620130918022X,七年级,岷县,农村,住校,乡镇,比较困难\n\
+         王三,620102201602100338,小学三年级,甘肃省兰州市城关区,城镇,走读,城区,不困难\n\
+         赵四,621126201107010441,三年级,岷县,农村,住校,乡镇,比较困难\n";
+    let report = checked(roster, &[]);
+    let entitled: Vec<&str> = report.rows.iter().map(|r| r.entitled.as_str()).collect();
+    assert_eq!(entitled[..2], ["家庭经济困难寄宿生生活补助（每年1500元）"; 2]);
+    assert_eq!(report.rows[2].flag, Flag::Ok);
+    assert_eq!(
+        (report.rows[3].flag, report.rows[3].detail.as_str()),
+        (
+            Flag::Invalid,
+            "学段：名册没有学段列，年级“三年级”看不出学段（初一、七年级、小学三年级、高二 可以看出）：请加一列学段（小学、初中、高中 …）"
+        )
+    );
+    let grade = zhuxue_roster::columns::grade;
+    assert_eq!(grade("小学三年级"), Some((3, Some("primary"))));
+    assert_eq!(grade("普通高中二年级"), Some((2, Some("senior"))));
+    assert_eq!(grade("幼儿园大班"), Some((3, Some("preschool"))));
+    assert_eq!(grade("小学七年级"), None, "a grade that names another stage is not read");
+}
+
+#[test]
 fn aid_names_with_amounts_or_tiers_are_read_and_an_unread_name_is_no_finding() {
     let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级,家庭身份,已享受资助项目\n\
          张一,62112620120305011X,初中,初二,岷县,农村,寄宿,乡镇,特别困难,,寄宿生生活补助（1500元）\n\

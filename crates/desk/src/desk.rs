@@ -737,7 +737,7 @@ pub fn desk(p: &Props) -> Html {
             if let Some(note) = &s.dropped { <p class="desk-dropped" role="status" id="desk-dropped">{ note.clone() }</p> }
             <div class="q">
                 <label for="desk-roster">{ tr(lang, "学校名册（CSV 或 Excel）", "School roster (CSV or Excel)") }</label>
-                <input type="file" id="desk-roster" accept=".csv,.xlsx,.xls,text/csv" onchange={on_roster} disabled={running} />
+                <input type="file" id="desk-roster" accept=".csv,.xlsx,.xls,.et,text/csv" onchange={on_roster} disabled={running} />
                 if let Some(r) = &s.roster { <p class="chosen">{ format!("✓ {}（{} 字节）", r.name, r.bytes.len()) }</p> }
             </div>
             <fieldset class="q">
@@ -748,7 +748,7 @@ pub fn desk(p: &Props) -> Html {
                         { for KINDS.iter().map(|(k, label)| html! { <option value={*k} selected={s.list_kind == *k}>{ lang.zh(label).into_owned() }</option> }) }
                     </select>
                     <label for="desk-list" class="sr-only">{ tr(lang, "名单文件", "List file") }</label>
-                    <input type="file" id="desk-list" accept=".csv,.xlsx,.xls,text/csv" onchange={on_list} disabled={running} />
+                    <input type="file" id="desk-list" accept=".csv,.xlsx,.xls,.et,text/csv" onchange={on_list} disabled={running} />
                 </div>
                 <ul class="desk-lists">
                     { for s.lists.iter().enumerate().map(|(i, (kind, l))| {

@@ -1,6 +1,7 @@
 //! The first visible worksheet of an Excel 97–2003 workbook (`.xls`, BIFF8) as rows of text: what the
 //! national 学籍 system and many department systems export, and what WPS saves as "Excel
-//! 97-2003". Read from the bytes with every offset checked, so a damaged or truncated file is
+//! 97-2003" (WPS's own .et files are reported to use the same layout, a compound file with a
+//! `Workbook` stream, and are read the same way; no real .et file has been tried). Read from the bytes with every offset checked, so a damaged or truncated file is
 //! an error message, never a panic.
 //!
 //! Two layers: the compound file ([MS-CFB]: sectors, the allocation table, the directory, the
@@ -38,7 +39,7 @@ pub fn read_sheet(
             } else if names.contains(&"WordDocument") {
                 "这是 Word 文档，不是表格：请选择名册的表格文件（.xlsx、.xls 或 CSV）".to_string()
             } else {
-                "这个文件不是 Excel 表格（WPS 表格的 .et 文件也读不了）：请在 WPS 或 Excel 中打开，“另存为” Excel 工作簿（.xlsx）或 CSV 后再选择".to_string()
+                "这个文件不是 Excel 表格，读不出来：请在 WPS 或 Excel 中打开，“另存为” Excel 工作簿（.xlsx）或 CSV 后再选择".to_string()
             }
         })?;
     let stream = cfb.stream(workbook).ok_or(DAMAGED)?;

@@ -405,7 +405,13 @@ pub fn category(text: &str) -> Result<Option<Category>, UnknownCategory> {
         Category { kind: "registered_poor", area: None }
     } else if t.contains("脱贫") {
         Category { kind: "lifted_out", area: None }
-    } else if t.contains("监测") {
+    } else if t.contains("监测")
+        || t.contains("返贫")
+        || t.contains("易致贫")
+        || t.contains("突发严重困难")
+    {
+        // 防止返贫监测对象 and its three types (脱贫不稳定户 reads as 脱贫 above); from 2026
+        // 「防止返贫致贫对象」.
         Category { kind: "monitored", area: None }
     } else if t.contains("低保") {
         let area = if t.contains("农村") {
@@ -805,6 +811,16 @@ mod tests {
         assert_eq!(category("持证残疾人").unwrap().map(|c| c.kind), Some("disabled"));
         assert_eq!(category("孤儿及事实无人抚养儿童").unwrap().map(|c| c.kind), Some("orphan"));
         assert!(category("外星人").is_err());
+        // The monitored households' types, and their name from 2026.
+        for monitored in ["边缘易致贫户", "突发严重困难户", "防止返贫致贫对象", "防返贫监测户"]
+        {
+            assert_eq!(
+                category(monitored).unwrap().map(|c| c.kind),
+                Some("monitored"),
+                "{monitored}"
+            );
+        }
+        assert_eq!(category("脱贫不稳定户").unwrap().map(|c| c.kind), Some("lifted_out"));
     }
 
     #[test]

@@ -552,8 +552,15 @@ pub fn check_with_progress(
             }
             _ => read_list(*kind, bytes, &mut by_id),
         };
+        // With two lists of a kind, which one: 「第2个低保名单：…」.
+        let nth = lists[..=i].iter().filter(|(k, _)| k == kind).count();
+        let which = if lists.iter().filter(|(k, _)| k == kind).count() > 1 {
+            format!("第{nth}个")
+        } else {
+            String::new()
+        };
         let (rows, refused, first_refused) =
-            read.map_err(|e| format!("{}名单：{e}", kind.label()))?;
+            read.map_err(|e| format!("{which}{}名单：{e}", kind.label()))?;
         list_counts.push(ListRead { kind: *kind, rows, refused, first_refused });
     }
     // IDs seen more than once in the roster.

@@ -700,6 +700,12 @@ fn household_lists_are_read_by_every_member_s_number_never_a_guardian_s() {
         check(roster.as_bytes(), &lists, &options()).unwrap_err(),
         "低保名单：名单只有“户主身份证号”列：学生不是户主时找不到。请使用列出每位家庭成员及其身份证号的名单"
     );
+    // With two lists of the kind, the message says which.
+    let good = "姓名,身份证号\n李二,62112620130918022X\n".as_bytes().to_vec();
+    let lists = vec![(ListKind::Dibao, good), (ListKind::Dibao, heads.as_bytes().to_vec())];
+    assert!(check(roster.as_bytes(), &lists, &options())
+        .unwrap_err()
+        .starts_with("第2个低保名单：名单只有"));
     // A payment list reads the student's number, not the parent's beside it.
     let paid = "家长身份证号,学生身份证号,资助项目\n62112620120305011X,62112620130918022X,非寄宿生生活补助\n";
     let lists = vec![(ListKind::Paid, paid.as_bytes().to_vec())];

@@ -940,6 +940,21 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
             }
         }
     }
+    // A 性别 the ID number contradicts: the number was likely typed in wrong (or is a
+    // sibling's), and every match with the lists hangs on it.
+    if let Some(text) = cell(Column::Gender) {
+        let said = match columns::clean(text).as_str() {
+            "男" | "男性" => Some(true),
+            "女" | "女性" => Some(false),
+            _ => None,
+        };
+        if let Some(male) = said.filter(|m| *m != id.male()) {
+            let (said, digit) = if male { ("男", "女") } else { ("女", "男") };
+            noted.push(format!(
+                "性别“{said}”与身份证号不符（第17位表示{digit}），请核对身份证号是否录错"
+            ));
+        }
+    }
     // A status recognised after the date the policies are applied for does not count yet: said,
     // so a 一致 or an 应助未助 is not a puzzle.
     let as_of_text = as_of.to_string();

@@ -29,10 +29,11 @@ pub enum Column {
     CountyHighSchoolYears,
     MongolianInstruction,
     AidPaid,
+    Gender,
 }
 
 impl Column {
-    pub const ALL: [Column; 20] = [
+    pub const ALL: [Column; 21] = [
         Column::Name,
         Column::Id,
         Column::StudentNo,
@@ -53,6 +54,7 @@ impl Column {
         Column::CountyHighSchoolYears,
         Column::MongolianInstruction,
         Column::AidPaid,
+        Column::Gender,
     ];
 
     /// The canonical header (first) and the other names seen in officers' files.
@@ -90,6 +92,8 @@ impl Column {
             }
             Column::MongolianInstruction => &["是否蒙古语授课", "蒙古语授课", "授课语言"],
             Column::AidPaid => &["已享受资助项目", "已享受资助", "已资助项目", "享受资助项目"],
+            // Checked against the ID number (its 17th digit), never assessed.
+            Column::Gender => &["性别", "学生性别"],
         }
     }
 

@@ -24,6 +24,11 @@ impl IdNumber {
         Date::new(y, m, d)
     }
 
+    /// Whether the number is a man's: its 17th digit is odd.
+    pub fn male(&self) -> bool {
+        self.0.as_bytes().get(16).is_some_and(|d| (d - b'0') % 2 == 1)
+    }
+
     /// The six-digit region code of first registration.
     pub fn region(&self) -> u32 {
         self.0.get(..6).and_then(|s| s.parse().ok()).unwrap_or(0)

@@ -847,6 +847,23 @@ fn a_roster_without_a_stage_column_reads_the_stage_from_the_grade() {
 }
 
 #[test]
+fn a_gender_the_id_number_contradicts_is_said() {
+    // 李二's number (…022X) is a woman's: 17th digit 2.
+    let roster = |gender: &str| {
+        format!(
+            "姓名,性别,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级\n\
+                 李二,{gender},62112620130918022X,初中,初一,岷县,农村,寄宿,乡镇,不困难\n"
+        )
+    };
+    assert_eq!(verdicts(&checked(&roster("女"), &[])), [(Flag::Ok, "")]);
+    assert_eq!(
+        verdicts(&checked(&roster("男"), &[])),
+        [(Flag::Ok, "性别“男”与身份证号不符（第17位表示女），请核对身份证号是否录错")]
+    );
+    assert_eq!(verdicts(&checked(&roster("未知"), &[])), [(Flag::Ok, "")]);
+}
+
+#[test]
 fn aid_names_with_amounts_or_tiers_are_read_and_an_unread_name_is_no_finding() {
     let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级,家庭身份,已享受资助项目\n\
          张一,62112620120305011X,初中,初二,岷县,农村,寄宿,乡镇,特别困难,,寄宿生生活补助（1500元）\n\

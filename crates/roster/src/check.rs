@@ -500,7 +500,7 @@ fn parse_date(text: &str) -> Option<Date> {
 
 fn roster_header(r: &[String]) -> bool {
     let m = Mapping::auto(r);
-    m.get(Column::Id).is_some()
+    (m.get(Column::Id).is_some() || m.get(Column::StudentNo).is_some())
         && (m.get(Column::Stage).is_some() || m.get(Column::Grade).is_some())
 }
 
@@ -574,7 +574,20 @@ pub fn check_with_progress(
             if i % 5000 == 0 {
                 progress(Progress::Matching { done: i, of });
             }
-            id::parse(mapping.get(Column::Id).and_then(|c| row.cells.get(c)).map_or("", |t| t))
+            let cell = |c: Column| mapping.get(c).and_then(|c| row.cells.get(c)).map_or("", |t| t);
+            match id::parse(cell(Column::Id)) {
+                // No ID number, but a 全国学籍号: for a student with a resident ID it is G and
+                // the ID number.
+                Err(_) if cell(Column::Id).trim().is_empty() => {
+                    let no = cell(Column::StudentNo).trim();
+                    match no.strip_prefix(['G', 'g']).map(id::parse) {
+                        Some(Ok(id)) => Ok(id),
+                        Some(Err(e)) => Err(format!("身份证号为空；全国学籍号“{no}”中的{e}")),
+                        None => id::parse(""),
+                    }
+                }
+                read => read,
+            }
         })
         .collect();
     for id in ids.iter().flatten() {

@@ -150,9 +150,13 @@ impl Mapping {
         };
     }
 
-    /// The required columns no header was found for.
+    /// The required columns no header was found for (a 全国学籍号 column stands for the ID
+    /// number's: G and the number).
     pub fn missing(&self) -> Vec<Column> {
-        Column::ALL.into_iter().filter(|c| c.required() && self.get(*c).is_none()).collect()
+        let has = |c: Column| {
+            self.get(c).is_some() || c == Column::Id && self.get(Column::StudentNo).is_some()
+        };
+        Column::ALL.into_iter().filter(|c| c.required() && !has(*c)).collect()
     }
 }
 

@@ -864,6 +864,33 @@ fn a_gender_the_id_number_contradicts_is_said() {
 }
 
 #[test]
+fn a_missing_id_number_is_read_from_the_student_number() {
+    // The 全国学籍号 of a student with a resident ID is G and the number.
+    let with_id =
+        "姓名,身份证号,全国学籍号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级\n\
+         李二,,G62112620130918022X,初中,初一,岷县,农村,走读,乡镇,不困难\n\
+         王五,,G621126201309180221,初中,初一,岷县,农村,走读,乡镇,不困难\n\
+         赵六,,J62112620130918,初中,初一,岷县,农村,走读,乡镇,不困难\n";
+    let list = "姓名,身份证号,类别\n李二之母,62112620130918022X,农村低保\n";
+    let report = checked(with_id, &[(ListKind::Dibao, list)]);
+    assert_eq!(
+        verdicts(&report),
+        [
+            (Flag::Missed, "符合“家庭经济困难非寄宿生生活补助”条件（每年750元），但名册中未资助"),
+            (
+                Flag::Invalid,
+                "身份证号：身份证号为空；全国学籍号“G621126201309180221”中的身份证号校验位错误（最后一位应为 X），请核对是否输错"
+            ),
+            (Flag::Invalid, "身份证号：身份证号为空"),
+        ]
+    );
+    // A roster with a 全国学籍号 column and no ID column at all.
+    let no_id = "姓名,全国学籍号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级\n\
+         李二,G62112620130918022X,初中,初一,岷县,农村,走读,乡镇,不困难\n";
+    assert_eq!(checked(no_id, &[(ListKind::Dibao, list)]).rows[0].flag, Flag::Missed);
+}
+
+#[test]
 fn aid_names_with_amounts_or_tiers_are_read_and_an_unread_name_is_no_finding() {
     let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级,家庭身份,已享受资助项目\n\
          张一,62112620120305011X,初中,初二,岷县,农村,寄宿,乡镇,特别困难,,寄宿生生活补助（1500元）\n\

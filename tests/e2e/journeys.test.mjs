@@ -816,6 +816,17 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
   assert.equal(await page.locator('#desk-summary').innerText(),
     '共 8 行：无法评估 1，重复资助 2，不符合条件却已资助 1，应助未助 0，待核实 1，一致 3');
   await shot(page, 'journey-13b-desk-xlsx');
+  // Last term's check (the export above, with the lists) beside this term's (without them):
+  // what changed is said, row by row and in all.
+  await page.selectOption('#desk-list-kind', 'previous');
+  await page.setInputFiles('#desk-list', path.join(artifacts, 'desk-export.xlsx'));
+  await page.waitForSelector('text=✓ 上学期比对结果（本工具导出的，看本学期有何变化）：desk-export.xlsx');
+  await deskCheck(page);
+  assert.ok((await page.locator('.desk-done').innerText()).includes(
+    'Excel（XLSX）；上学期比对结果 8 行（身份证号无效 1 行，如第 8 行：身份证号校验位错误（最后一位应为 5），请核对是否输错）：本学期新增享受资助 0 人，不再享受 1 人，上学期没有的学生 0 人，已不在名册 0 人'));
+  assert.match((await page.locator('.desk-results tbody tr', { hasText: '李二' }).innerText()).replace(/\s+/g, ''),
+    /与上学期相比：不再享受家庭经济困难非寄宿生生活补助/);
+  await page.click('#desk-list-remove-0');
   // A roster whose ID header is unusual: every row 无法评估 until the officer says which column
   // it is; the choice is remembered on this computer (header names only).
   const oddPath = path.join(artifacts, 'roster-odd-header.csv');

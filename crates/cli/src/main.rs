@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use zhuxue_engine::CaseError;
 
-const USAGE: &str = "用法 / usage:\n  zhuxue assess CASE.json   评估一个案例，输出评估结果 JSON\n  zhuxue assess -           从标准输入读取案例\n  zhuxue roster ROSTER.csv|.xlsx [--list KIND=FILE]... [--map 列=表头]... [--as-of YYYY-MM-DD] -o OUT.csv|OUT.xlsx\n                            名册比对（KIND：dibao tekun lifted_out monitored disabled orphan low_income paid（资助发放名单）；\n                            --map 身份证号=证件号码 指定某列读取哪个表头，docs/roster.md 列出所有列）\n  zhuxue --version          规则版本";
+const USAGE: &str = "用法 / usage:\n  zhuxue assess CASE.json   评估一个案例，输出评估结果 JSON\n  zhuxue assess -           从标准输入读取案例\n  zhuxue roster ROSTER.csv|.xlsx [--list KIND=FILE]... [--map 列=表头]... [--as-of YYYY-MM-DD] -o OUT.csv|OUT.xlsx\n                            名册比对（KIND：dibao tekun lifted_out monitored disabled orphan low_income paid（资助发放名单） previous（上学期比对结果，说明中写出本学期的变化）；\n                            --map 身份证号=证件号码 指定某列读取哪个表头，docs/roster.md 列出所有列）\n  zhuxue --version          规则版本";
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();

@@ -18,7 +18,7 @@ use zhuxue_web::i18n::{Lang, Msg};
 
 /// Department list kinds offered, as the worker names them (the page does not link the roster
 /// crate, which lives in the worker; a test checks these are `ListKind::ALL`, in order).
-const KINDS: [(&str, &str); 8] = [
+const KINDS: [(&str, &str); 9] = [
     ("dibao", "低保"),
     ("tekun", "特困"),
     ("lifted_out", "脱贫户"),
@@ -27,6 +27,7 @@ const KINDS: [(&str, &str); 8] = [
     ("orphan", "孤儿"),
     ("low_income", "低收入"),
     ("paid", "资助发放名单（他处已发放的资助）"),
+    ("previous", "上学期比对结果（本工具导出的，看本学期有何变化）"),
 ];
 
 /// A list kind's name as the page shows it (「低保」).
@@ -168,7 +169,9 @@ async fn read_one(file: web_sys::File) -> Option<Loaded> {
 /// (「农村低保数据库2019.7.xlsx」, 「脱贫户名单」, 「资助发放名单」). First match wins, so a
 /// payment list of 低保 pupils is a payment list. Traditional characters are read too.
 fn kind_from_name(name: &str) -> Option<&'static str> {
-    const WORDS: [(&str, &str); 14] = [
+    const WORDS: [(&str, &str); 15] = [
+        // This tool's own export (比对结果-2026-03-02-规则….xlsx): last term's check.
+        ("比对结果", "previous"),
         ("发放", "paid"),
         ("低收入", "low_income"),
         ("低保", "dibao"),
@@ -923,6 +926,7 @@ mod tests {
     fn dropped_files_are_placed_by_their_names() {
         use super::kind_from_name as kind;
         assert_eq!(kind("农村低保数据库2019.7.xlsx"), Some("dibao"));
+        assert_eq!(kind("比对结果-2026-03-02-规则2026.11.23.xlsx"), Some("previous"));
         assert_eq!(kind("城乡特困供养人员.csv"), Some("tekun"));
         assert_eq!(kind("脱贫户名单（2025）.xlsx"), Some("lifted_out"));
         assert_eq!(kind("防返贫监测对象.xlsx"), Some("monitored"));

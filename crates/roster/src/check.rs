@@ -28,10 +28,13 @@ pub enum ListKind {
     /// 资助发放名单: aid another place (or program office) paid, by ID: 资助项目 and, when
     /// known, 发放地. It gives no status; it tells what was paid and by whom.
     Paid,
+    /// 上学期比对结果: this tool's export of the last term's check (or any table with an ID
+    /// and an 应享受资助 column). It gives no status; each row's 说明 says what changed.
+    Previous,
 }
 
 impl ListKind {
-    pub const ALL: [(&'static str, ListKind, &'static str); 8] = [
+    pub const ALL: [(&'static str, ListKind, &'static str); 9] = [
         ("dibao", ListKind::Dibao, "低保"),
         ("tekun", ListKind::Tekun, "特困"),
         ("lifted_out", ListKind::LiftedOut, "脱贫户"),
@@ -40,6 +43,7 @@ impl ListKind {
         ("orphan", ListKind::Orphan, "孤儿"),
         ("low_income", ListKind::LowIncome, "低收入"),
         ("paid", ListKind::Paid, "资助发放"),
+        ("previous", ListKind::Previous, "上学期比对结果"),
     ];
 
     pub fn parse(name: &str) -> Option<ListKind> {
@@ -55,7 +59,7 @@ impl ListKind {
             ListKind::Disabled => "disabled",
             ListKind::Orphan => "orphan",
             ListKind::LowIncome => "low_income",
-            ListKind::Paid => "",
+            ListKind::Paid | ListKind::Previous => "",
         }
     }
 
@@ -159,17 +163,25 @@ pub struct ListRead {
     pub rows: usize,
     pub refused: usize,
     pub first_refused: Option<String>,
+    /// For last term's check: what changed since (「本学期新增享受资助 3 人…」).
+    pub changes: Option<String>,
 }
 
 impl ListRead {
     /// 「低保名单 600 行（身份证号无效 1 行，如第 3 行：身份证号校验位错误…）」.
     pub fn summary(&self) -> String {
-        let mut s =
-            format!("{}名单 {} 行（身份证号无效 {} 行", self.kind.label(), self.rows, self.refused);
+        let name = match self.kind {
+            ListKind::Previous => self.kind.label().to_string(),
+            kind => format!("{}名单", kind.label()),
+        };
+        let mut s = format!("{name} {} 行（身份证号无效 {} 行", self.rows, self.refused);
         if let Some(first) = &self.first_refused {
             s.push_str(&format!("，如{first}"));
         }
         s.push('）');
+        if let Some(changes) = &self.changes {
+            s.push_str(&format!("：{changes}"));
+        }
         s
     }
 }
@@ -212,6 +224,8 @@ struct PaidElsewhere {
 struct Lists {
     by_id: HashMap<IdNumber, Vec<Listed>>,
     paid: HashMap<IdNumber, Vec<PaidElsewhere>>,
+    /// Last term's 应享受资助, by ID: the programs' names.
+    previous: HashMap<IdNumber, Vec<String>>,
 }
 
 /// A department or payment list as read for its ID column: the table, its headers normalised,
@@ -341,6 +355,90 @@ fn read_paid_list(bytes: &[u8], list: usize, lists: &mut Lists) -> Result<Counte
         let terms = term_col.and_then(|c| row.cells.get(c)).and_then(|t| named_terms(t));
         lists.paid.entry(id).or_default().push(PaidElsewhere { programs, place, terms, list });
     }))
+}
+
+/// Reads last term's check: an ID column and its 应享受资助 column.
+fn read_previous(bytes: &[u8], lists: &mut Lists) -> Result<Counted, String> {
+    let t = ListTable::read(bytes, Ids::Student)?;
+    let col = t.column(&["应享受资助"]).ok_or_else(|| {
+        "找不到“应享受资助”列：请选择本工具上学期导出的比对结果（Excel 或 CSV）".to_string()
+    })?;
+    Ok(t.each_row(|id, row| {
+        let names = entitled_names(row.cells.get(col).map_or("", String::as_str));
+        lists.previous.entry(id).or_default().extend(names);
+    }))
+}
+
+/// The program names in an 应享受资助 cell: 「家庭经济困难寄宿生生活补助（每年1500元）、…」 →
+/// the names, without the amounts and notes in brackets.
+fn entitled_names(cell: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let (mut name, mut depth) = (String::new(), 0u32);
+    for c in cell.chars().chain(['、']) {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            '、' if depth == 0 => {
+                let n = name.trim().to_string();
+                if !n.is_empty() && !names.contains(&n) {
+                    names.push(n);
+                }
+                name.clear();
+            }
+            c if depth == 0 => name.push(c),
+            _ => {}
+        }
+    }
+    names
+}
+
+/// Adds to each row's 说明 what changed since last term's check, and returns the summary:
+/// 「本学期新增享受资助 3 人，不再享受 1 人，上学期没有的学生 2 人，已不在名册 1 人」.
+fn compare_with_previous(
+    rows: &mut [RowResult],
+    previous: &HashMap<IdNumber, Vec<String>>,
+) -> String {
+    let (mut gained, mut lost, mut new_students) = (0, 0, 0);
+    let mut here: std::collections::HashSet<&IdNumber> = std::collections::HashSet::new();
+    for row in rows.iter_mut() {
+        let Some(id) = &row.id else { continue };
+        let now = entitled_names(&row.entitled);
+        let note = match previous.get(id) {
+            None => {
+                new_students += 1;
+                "上学期比对结果中没有此人（新转入或新录入）".to_string()
+            }
+            Some(before) => {
+                let added: Vec<&str> =
+                    now.iter().filter(|n| !before.contains(n)).map(String::as_str).collect();
+                let stopped: Vec<&str> =
+                    before.iter().filter(|n| !now.contains(n)).map(String::as_str).collect();
+                gained += usize::from(!added.is_empty());
+                lost += usize::from(!stopped.is_empty());
+                let mut parts = Vec::new();
+                if !added.is_empty() {
+                    parts.push(format!("新增 {}", added.join("、")));
+                }
+                if !stopped.is_empty() {
+                    parts.push(format!("不再享受 {}", stopped.join("、")));
+                }
+                if parts.is_empty() {
+                    continue;
+                }
+                format!("与上学期相比：{}", parts.join("；"))
+            }
+        };
+        row.detail = if row.detail.is_empty() { note } else { format!("{}；{note}", row.detail) };
+    }
+    for row in rows.iter() {
+        if let Some(id) = &row.id {
+            here.insert(id);
+        }
+    }
+    let left = previous.keys().filter(|id| !here.contains(id)).count();
+    format!(
+        "本学期新增享受资助 {gained} 人，不再享受 {lost} 人，上学期没有的学生 {new_students} 人，已不在名册 {left} 人"
+    )
 }
 
 /// A paying place as a payment list writes it: a county (as in the roster), or a province or
@@ -550,6 +648,7 @@ pub fn check_with_progress(
                 let n = lists[..=i].iter().filter(|(k, _)| *k == ListKind::Paid).count();
                 read_paid_list(bytes, n, &mut by_id)
             }
+            ListKind::Previous => read_previous(bytes, &mut by_id),
             _ => read_list(*kind, bytes, &mut by_id),
         };
         // With two lists of a kind, which one: 「第2个低保名单：…」.
@@ -559,9 +658,12 @@ pub fn check_with_progress(
         } else {
             String::new()
         };
-        let (rows, refused, first_refused) =
-            read.map_err(|e| format!("{which}{}名单：{e}", kind.label()))?;
-        list_counts.push(ListRead { kind: *kind, rows, refused, first_refused });
+        let name = match kind {
+            ListKind::Previous => kind.label().to_string(),
+            _ => format!("{}名单", kind.label()),
+        };
+        let (rows, refused, first_refused) = read.map_err(|e| format!("{which}{name}：{e}"))?;
+        list_counts.push(ListRead { kind: *kind, rows, refused, first_refused, changes: None });
     }
     // IDs seen more than once in the roster.
     let mut seen: HashMap<IdNumber, usize> = HashMap::new();
@@ -630,6 +732,13 @@ pub fn check_with_progress(
         })
         .collect();
     progress(Progress::Checking { done: total, of: total });
+    let mut rows = rows;
+    if lists.iter().any(|(k, _)| *k == ListKind::Previous) {
+        let changes = compare_with_previous(&mut rows, &by_id.previous);
+        if let Some(read) = list_counts.iter_mut().find(|l| l.kind == ListKind::Previous) {
+            read.changes = Some(changes);
+        }
+    }
     let counts =
         Flag::ALL.iter().map(|f| (*f, rows.iter().filter(|r| r.flag == *f).count())).collect();
     Ok(Report { headers, rows, format, mapping, lists: list_counts, counts })

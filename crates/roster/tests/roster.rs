@@ -891,6 +891,46 @@ fn a_missing_id_number_is_read_from_the_student_number() {
 }
 
 #[test]
+fn last_term_s_check_says_what_changed() {
+    // Last term: the same roster without the 低保 list, and with 周七, who has since left.
+    let last_roster = String::from_utf8(file("roster-template.csv")).unwrap();
+    let previous =
+        check(last_roster.as_bytes(), &[(ListKind::LiftedOut, file("lifted_out.csv"))], &options())
+            .unwrap();
+    let export = zhuxue_roster::export::xlsx(&previous).unwrap();
+    // This term: 周七 is gone; a new pupil 吴八 came.
+    let now = last_roster.lines().filter(|l| !l.starts_with("周七")).collect::<Vec<_>>().join("\n")
+        + "\n吴八,62112620130918014X,G62112620130918014X,初中,初一,岷县,农村,岷县,乡镇,公办,寄宿,比较困难,,否,否,寄宿生生活补助\n";
+    let mut lists = lists();
+    lists.push((ListKind::Previous, export));
+    let report = check(now.as_bytes(), &lists, &options()).unwrap();
+    let detail =
+        |name: &str| report.rows.iter().find(|r| r.cells[0] == name).unwrap().detail.clone();
+    // 李二's household is on the 低保 list this term: the non-boarder allowance is new.
+    assert_eq!(
+        detail("李二"),
+        "符合“家庭经济困难非寄宿生生活补助”条件（每年750元），但名册中未资助；与上学期相比：新增 家庭经济困难非寄宿生生活补助"
+    );
+    assert_eq!(detail("张一"), "", "unchanged: nothing said");
+    assert_eq!(detail("吴八"), "上学期比对结果中没有此人（新转入或新录入）");
+    let read = report.lists.iter().find(|l| l.kind == ListKind::Previous).unwrap();
+    assert_eq!(
+        read.summary(),
+        "上学期比对结果 8 行（身份证号无效 1 行，如第 8 行：身份证号校验位错误（最后一位应为 5），请核对是否输错）：本学期新增享受资助 1 人，不再享受 0 人，上学期没有的学生 1 人，已不在名册 1 人"
+    );
+    // And back: last term's check had 李二's allowance, this term's 低保 list is missing.
+    let previous_export = zhuxue_roster::export::csv(&report);
+    let lists =
+        vec![(ListKind::LiftedOut, file("lifted_out.csv")), (ListKind::Previous, previous_export)];
+    let back = check(now.as_bytes(), &lists, &options()).unwrap();
+    let li = back.rows.iter().find(|r| r.cells[0] == "李二").unwrap();
+    assert_eq!(li.detail, "与上学期相比：不再享受 家庭经济困难非寄宿生生活补助");
+    assert!(back.lists[1].summary().ends_with(
+        "：本学期新增享受资助 0 人，不再享受 1 人，上学期没有的学生 0 人，已不在名册 0 人"
+    ));
+}
+
+#[test]
 fn aid_names_with_amounts_or_tiers_are_read_and_an_unread_name_is_no_finding() {
     let roster = "姓名,身份证号,学段,年级,户籍地,户籍类型,是否寄宿,学校位置,困难认定等级,家庭身份,已享受资助项目\n\
          张一,62112620120305011X,初中,初二,岷县,农村,寄宿,乡镇,特别困难,,寄宿生生活补助（1500元）\n\

@@ -401,7 +401,8 @@ fn compare_with_previous(
     let (mut gained, mut lost, mut new_students) = (0, 0, 0);
     let mut here: std::collections::HashSet<&IdNumber> = std::collections::HashSet::new();
     for row in rows.iter_mut() {
-        let Some(id) = &row.id else { continue };
+        // A row this term's check cannot read says nothing of change (its error says why).
+        let Some(id) = row.id.as_ref().filter(|_| row.flag != Flag::Invalid) else { continue };
         let now = entitled_names(&row.entitled);
         let note = match previous.get(id) {
             None => {
@@ -411,8 +412,13 @@ fn compare_with_previous(
             Some(before) => {
                 let added: Vec<&str> =
                     now.iter().filter(|n| !before.contains(n)).map(String::as_str).collect();
-                let stopped: Vec<&str> =
-                    before.iter().filter(|n| !now.contains(n)).map(String::as_str).collect();
+                // Aid that waits for one more fact (「“…”还需核实」) has not stopped.
+                let pending = |n: &str| row.detail.contains(&format!("“{n}”还需核实"));
+                let stopped: Vec<&str> = before
+                    .iter()
+                    .filter(|n| !now.contains(n) && !pending(n))
+                    .map(String::as_str)
+                    .collect();
                 gained += usize::from(!added.is_empty());
                 lost += usize::from(!stopped.is_empty());
                 let mut parts = Vec::new();
@@ -919,7 +925,13 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
         Err(e) => return fail(Column::Id, e.clone()),
     };
     let Some((grade, grade_stage)) = cell(Column::Grade).and_then(columns::grade) else {
-        return fail(Column::Grade, format!("无法识别“{}”", cell(Column::Grade).unwrap_or("")));
+        return fail(
+            Column::Grade,
+            match cell(Column::Grade) {
+                Some(text) => format!("无法识别“{text}”"),
+                None => "没有填写".to_string(),
+            },
+        );
     };
     let stage = match (cell(Column::Stage).and_then(columns::stage), grade_stage) {
         // 学段 小学 with 七年级, 初中 with 高一: which is wrong is the officer's to say.
@@ -958,7 +970,13 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
             )
         }
     };
-    let hukou = match run.place(cell(Column::HukouRegion).unwrap_or("")) {
+    let Some(hukou) = cell(Column::HukouRegion) else {
+        return fail(
+            Column::HukouRegion,
+            "没有填写（写区县全称，如 甘肃省定西市岷县，或6位代码）".to_string(),
+        );
+    };
+    let hukou = match run.place(hukou) {
         Ok(code) => code,
         Err(e) => return fail(Column::HukouRegion, e),
     };

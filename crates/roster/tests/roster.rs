@@ -928,6 +928,32 @@ fn last_term_s_check_says_what_changed() {
     assert!(back.lists[1].summary().ends_with(
         "：本学期新增享受资助 0 人，不再享受 1 人，上学期没有的学生 0 人，已不在名册 0 人"
     ));
+    // A row this term cannot read, or aid waiting for one more fact, has not stopped.
+    let unread = now.replace(
+        "李二,62112620130918022X,G621126201309180022,初中,初一,岷县",
+        "李二,62112620130918022X,G621126201309180022,初中,初一,",
+    );
+    let lists = vec![(ListKind::Previous, zhuxue_roster::export::csv(&report))];
+    let back = check(unread.as_bytes(), &lists, &options()).unwrap();
+    let li = back.rows.iter().find(|r| r.cells[0] == "李二").unwrap();
+    assert_eq!(
+        (li.flag, li.detail.as_str()),
+        (Flag::Invalid, "户籍地：没有填写（写区县全称，如 甘肃省定西市岷县，或6位代码）")
+    );
+    assert!(back.lists[0].summary().ends_with(
+        "：本学期新增享受资助 0 人，不再享受 0 人，上学期没有的学生 0 人，已不在名册 0 人"
+    ));
+    // 钱五's grant last term (assessed 比较困难); this term the 困难认定等级 is not filled in yet.
+    let qian =
+        "钱五,62112620080415055X,G621126200804150055,高中,高二,岷县,农村,岷县,县城,公办,寄宿,";
+    let last = now.replace(qian, &format!("{qian}比较困难"));
+    let earlier = check(last.as_bytes(), &[], &options()).unwrap();
+    let qian_then = earlier.rows.iter().find(|r| r.cells[0] == "钱五").unwrap();
+    assert!(qian_then.entitled.starts_with("普通高中国家助学金"), "{}", qian_then.entitled);
+    let lists = vec![(ListKind::Previous, zhuxue_roster::export::csv(&earlier))];
+    let back = check(now.as_bytes(), &lists, &options()).unwrap();
+    let qian_now = back.rows.iter().find(|r| r.cells[0] == "钱五").unwrap();
+    assert_eq!(qian_now.detail, "“普通高中国家助学金”还需核实：困难认定等级");
 }
 
 #[test]

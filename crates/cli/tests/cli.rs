@@ -173,24 +173,30 @@ fn roster_example(name: &str) -> String {
     format!("{}/../../examples/roster/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// `zhuxue roster ROSTER` with the example 低保 and 脱贫户 lists, these further `--list`s, on
+/// 2025-10-10, into `out`: the exit status checked, the summary line returned.
+fn roster_run(roster: &str, more: &[String], out: &std::path::Path) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_zhuxue"));
+    command
+        .args(["roster", roster])
+        .args(["--list", &format!("dibao={}", roster_example("dibao.csv"))])
+        .args(["--list", &format!("lifted_out={}", roster_example("lifted_out.csv"))]);
+    for list in more {
+        command.args(["--list", list]);
+    }
+    let o = command.args(["--as-of", "2025-10-10", "-o"]).arg(out).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stderr).unwrap().trim().to_string()
+}
+
 #[test]
 fn roster_writes_every_row_with_its_flag_and_a_summary() {
     let dir = std::env::temp_dir().join(format!("zhuxue-roster-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for out in ["out.csv", "out.xlsx"] {
         let out = dir.join(out);
-        let o = Command::new(env!("CARGO_BIN_EXE_zhuxue"))
-            .args(["roster", &roster_example("roster-template.csv")])
-            .args(["--list", &format!("dibao={}", roster_example("dibao.csv"))])
-            .args(["--list", &format!("lifted_out={}", roster_example("lifted_out.csv"))])
-            .args(["--as-of", "2025-10-10", "-o"])
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-        let stderr = String::from_utf8(o.stderr).unwrap();
         assert_eq!(
-            stderr.trim(),
+            roster_run(&roster_example("roster-template.csv"), &[], &out),
             "共 8 行：无法评估 1，重复资助 2，不符合条件却已资助 1，应助未助 1，待核实 1，一致 2（CSV（UTF-8，带BOM），按 2025-10-10 的政策，规则 2026.11.23）"
         );
         let bytes = std::fs::read(&out).unwrap();
@@ -220,17 +226,8 @@ fn roster_reads_the_student_system_s_xls_export() {
     std::fs::create_dir_all(&dir).unwrap();
     let out = dir.join("out.csv");
     let xls = format!("{}/../roster/tests/data/roster-template.xls", env!("CARGO_MANIFEST_DIR"));
-    let o = Command::new(env!("CARGO_BIN_EXE_zhuxue"))
-        .args(["roster", &xls])
-        .args(["--list", &format!("dibao={}", roster_example("dibao.csv"))])
-        .args(["--list", &format!("lifted_out={}", roster_example("lifted_out.csv"))])
-        .args(["--as-of", "2025-10-10", "-o"])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(
-        String::from_utf8(o.stderr).unwrap().trim(),
+        roster_run(&xls, &[], &out),
         "共 8 行：无法评估 1，重复资助 2，不符合条件却已资助 1，应助未助 1，待核实 1，一致 2（Excel 97-2003（XLS），按 2025-10-10 的政策，规则 2026.11.23）"
     );
     let (table, _) = zhuxue_roster::table::read(&std::fs::read(&out).unwrap(), |_| true).unwrap();
@@ -243,20 +240,11 @@ fn roster_with_a_payment_list_finds_aid_paid_by_two_places() {
     let dir = std::env::temp_dir().join(format!("zhuxue-roster-paid-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let out = dir.join("out.csv");
-    let o = Command::new(env!("CARGO_BIN_EXE_zhuxue"))
-        .args(["roster", &roster_example("roster-template.csv")])
-        .args(["--list", &format!("dibao={}", roster_example("dibao.csv"))])
-        .args(["--list", &format!("lifted_out={}", roster_example("lifted_out.csv"))])
-        .args(["--list", &format!("paid={}", roster_example("paid.csv"))])
-        .args(["--as-of", "2025-10-10", "-o"])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let paid = format!("paid={}", roster_example("paid.csv"));
     // 张一's allowance was also paid by 漳县: 重复资助; 李二's, recorded by the payment list, is
     // no longer 应助未助.
     assert_eq!(
-        String::from_utf8(o.stderr).unwrap().trim(),
+        roster_run(&roster_example("roster-template.csv"), &[paid], &out),
         "共 8 行：无法评估 1，重复资助 3，不符合条件却已资助 1，应助未助 0，待核实 1，一致 2（CSV（UTF-8，带BOM），按 2025-10-10 的政策，规则 2026.11.23）"
     );
     let bytes = std::fs::read(&out).unwrap();

@@ -826,6 +826,10 @@ test('officer desk: a GBK roster and two lists in, flags and exports out, nothin
     'Excel（XLSX）；上学期比对结果 8 行（身份证号无效 1 行，如第 8 行：身份证号校验位错误（最后一位应为 5），请核对是否输错）：本学期新增享受资助 0 人，不再享受 1 人，上学期没有的学生 0 人，已不在名册 0 人'));
   assert.match((await page.locator('.desk-results tbody tr', { hasText: '李二' }).innerText()).replace(/\s+/g, ''),
     /与上学期相比：不再享受家庭经济困难非寄宿生生活补助/);
+  // One more filter: the rows that changed.
+  await page.getByRole('button', { name: '与上学期相比有变化 1' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.desk-results tbody tr').length === 1);
+  assert.match(await page.locator('.desk-results tbody tr').innerText(), /李二/);
   await page.click('#desk-list-remove-0');
   // A roster whose ID header is unusual: every row 无法评估 until the officer says which column
   // it is; the choice is remembered on this computer (header names only).

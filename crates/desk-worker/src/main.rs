@@ -10,7 +10,7 @@
 //!   failures, version, verified}`
 //!
 //! and out: `{type: "progress", stage: decoding | reading | lists | matching | checking, done,
-//! total}`, `{type: "done", summary, counts: [[label, n]],
+//! total}`, `{type: "done", summary, counts: [[label, n]] (a flag's label, and 与上学期相比有变化 with last term's check),
 //! total, format, lists, headers, columns: [[column, index | null, required]]}`, `{type: "page", rows: [{line, flag, name, id, detail, entitled}],
 //! matching}`, `{type: "file", bytes, name}`, `{type: "error", message}`. Cancelling is the page
 //! terminating the worker. Nothing here touches the network or storage.
@@ -129,6 +129,11 @@ mod worker {
                 for (flag, n) in &report.counts {
                     counts.push(&Array::of2(&flag.label().into(), &(*n as f64).into()));
                 }
+                // With last term's check: the rows that changed since, as one more filter.
+                if report.lists.iter().any(|l| l.kind == zhuxue_roster::ListKind::Previous) {
+                    let n = report.rows.iter().filter(|r| r.changed).count();
+                    counts.push(&Array::of2(&CHANGED.into(), &(n as f64).into()));
+                }
                 let list_info = Array::new();
                 for list in &report.lists {
                     list_info.push(&JsValue::from_str(&list.summary()));
@@ -165,6 +170,9 @@ mod worker {
         }
     }
 
+    /// The filter for the rows that changed since last term's check.
+    const CHANGED: &str = "与上学期相比有变化";
+
     /// Rows of one page of the results (filtered by flag, in file order or by seriousness),
     /// and how many rows match the filter.
     fn page_rows(
@@ -175,8 +183,13 @@ mod worker {
         limit: usize,
     ) -> (Array, usize) {
         let name_col = report.mapping.get(zhuxue_roster::columns::Column::Name);
-        let mut matching: Vec<&zhuxue_roster::check::RowResult> =
-            report.rows.iter().filter(|row| flag.is_empty() || row.flag.label() == flag).collect();
+        let mut matching: Vec<&zhuxue_roster::check::RowResult> = report
+            .rows
+            .iter()
+            .filter(|row| {
+                flag.is_empty() || row.flag.label() == flag || flag == CHANGED && row.changed
+            })
+            .collect();
         if severity {
             matching.sort_by_key(|row| (row.flag, row.line));
         }

@@ -141,6 +141,8 @@ pub struct RowResult {
     pub entitled: String,
     /// The normalised ID, when valid.
     pub id: Option<IdNumber>,
+    /// With last term's check given: whether 说明 says something changed since.
+    pub changed: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -435,6 +437,7 @@ fn compare_with_previous(
             }
         };
         row.detail = if row.detail.is_empty() { note } else { format!("{}；{note}", row.detail) };
+        row.changed = true;
     }
     for row in rows.iter() {
         if let Some(id) = &row.id {
@@ -766,6 +769,7 @@ fn invalid(row: &table::Row, detail: String) -> RowResult {
         detail,
         entitled: String::new(),
         id: None,
+        changed: false,
     }
 }
 
@@ -1195,8 +1199,15 @@ fn assess_row(run: &mut Run, row: &table::Row, id: &Result<IdNumber, String>) ->
         Ok(v) => v.clone(),
         Err(message) => return invalid(row, message.clone()),
     };
-    let mut result =
-        RowResult { line: row.line, cells: Vec::new(), flag, detail, entitled, id: None };
+    let mut result = RowResult {
+        line: row.line,
+        cells: Vec::new(),
+        flag,
+        detail,
+        entitled,
+        id: None,
+        changed: false,
+    };
     let mut add = |note: String, flag: Flag| {
         result.detail =
             if result.detail.is_empty() { note } else { format!("{}；{note}", result.detail) };

@@ -913,6 +913,9 @@ fn last_term_s_check_says_what_changed() {
     );
     assert_eq!(detail("张一"), "", "unchanged: nothing said");
     assert_eq!(detail("吴八"), "上学期比对结果中没有此人（新转入或新录入）");
+    let changed: Vec<&str> =
+        report.rows.iter().filter(|r| r.changed).map(|r| r.cells[0].as_str()).collect();
+    assert_eq!(changed, ["李二", "吴八"]);
     let read = report.lists.iter().find(|l| l.kind == ListKind::Previous).unwrap();
     assert_eq!(
         read.summary(),

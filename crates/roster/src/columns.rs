@@ -593,8 +593,17 @@ pub fn aid_program(text: &str, stage: &str) -> Option<&'static str> {
 /// (寄宿生生活补助（元）, 营养餐, 国家助学金金额): every header no other column took that names
 /// an aid for some stage. (index, header.)
 pub fn aid_columns(headers: &[String], mapping: &Mapping) -> Vec<(usize, String)> {
-    const STAGES: [&str; 6] =
-        ["preschool", "primary", "senior", "secondary_vocational", "undergraduate", "master"];
+    const STAGES: [&str; 9] = [
+        "preschool",
+        "primary",
+        "junior",
+        "senior",
+        "secondary_vocational",
+        "higher_vocational",
+        "undergraduate",
+        "master",
+        "doctoral",
+    ];
     headers
         .iter()
         .enumerate()

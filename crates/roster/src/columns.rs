@@ -593,17 +593,6 @@ pub fn aid_program(text: &str, stage: &str) -> Option<&'static str> {
 /// (寄宿生生活补助（元）, 营养餐, 国家助学金金额): every header no other column took that names
 /// an aid for some stage. (index, header.)
 pub fn aid_columns(headers: &[String], mapping: &Mapping) -> Vec<(usize, String)> {
-    const STAGES: [&str; 9] = [
-        "preschool",
-        "primary",
-        "junior",
-        "senior",
-        "secondary_vocational",
-        "higher_vocational",
-        "undergraduate",
-        "master",
-        "doctoral",
-    ];
     headers
         .iter()
         .enumerate()
@@ -611,7 +600,8 @@ pub fn aid_columns(headers: &[String], mapping: &Mapping) -> Vec<(usize, String)
         .filter_map(|(i, h)| {
             let h = clean(h);
             let name = h.strip_suffix("金额").or(h.strip_suffix("标准")).unwrap_or(&h).to_string();
-            STAGES.iter().any(|s| aid_program(&name, s).is_some()).then_some((i, name))
+            let named = |(stage, _, _): &(&str, _, _)| aid_program(&name, stage).is_some();
+            zhuxue_engine::case::Stage::ALL.iter().any(named).then_some((i, name))
         })
         .collect()
 }

@@ -66,6 +66,14 @@ impl ListKind {
     pub fn label(self) -> &'static str {
         ListKind::ALL.iter().find(|(_, k, _)| *k == self).map_or("", |(_, _, l)| l)
     }
+
+    /// The list as messages name it: 「低保名单」, 「上学期比对结果」.
+    fn list_name(self) -> String {
+        match self {
+            ListKind::Previous => self.label().to_string(),
+            kind => format!("{}名单", kind.label()),
+        }
+    }
 }
 
 /// One row's verdict; the order is the order of seriousness (the first that applies is the
@@ -172,11 +180,8 @@ pub struct ListRead {
 impl ListRead {
     /// 「低保名单 600 行（身份证号无效 1 行，如第 3 行：身份证号校验位错误…）」.
     pub fn summary(&self) -> String {
-        let name = match self.kind {
-            ListKind::Previous => self.kind.label().to_string(),
-            kind => format!("{}名单", kind.label()),
-        };
-        let mut s = format!("{name} {} 行（身份证号无效 {} 行", self.rows, self.refused);
+        let mut s =
+            format!("{} {} 行（身份证号无效 {} 行", self.kind.list_name(), self.rows, self.refused);
         if let Some(first) = &self.first_refused {
             s.push_str(&format!("，如{first}"));
         }
@@ -241,7 +246,7 @@ struct ListTable {
 }
 
 /// Who a department list's ID columns must name.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum Ids {
     /// The household's members: a status belongs to everyone in the household, so the head's
     /// and every member's number count (not a guardian's or a contact's).
@@ -264,9 +269,7 @@ impl ListTable {
             table.headers.iter().map(|h| columns::normalise_header(h)).collect();
         let counts = |h: &str| match ids {
             Ids::Student => !columns::names_someone_else(h),
-            Ids::Household => {
-                !["监护人", "联系人", "代理人", "经办人"].iter().any(|w| h.contains(w))
-            }
+            Ids::Household => !columns::names_someone_outside_the_household(h),
         };
         let id_cols: Vec<usize> =
             (0..headers.len()).filter(|i| names_id(&headers[*i]) && counts(&headers[*i])).collect();
@@ -401,7 +404,6 @@ fn compare_with_previous(
     previous: &HashMap<IdNumber, Vec<String>>,
 ) -> String {
     let (mut gained, mut lost, mut new_students) = (0, 0, 0);
-    let mut here: std::collections::HashSet<&IdNumber> = std::collections::HashSet::new();
     for row in rows.iter_mut() {
         // A row this term's check cannot read says nothing of change (its error says why).
         let Some(id) = row.id.as_ref().filter(|_| row.flag != Flag::Invalid) else { continue };
@@ -439,11 +441,8 @@ fn compare_with_previous(
         row.detail = if row.detail.is_empty() { note } else { format!("{}；{note}", row.detail) };
         row.changed = true;
     }
-    for row in rows.iter() {
-        if let Some(id) = &row.id {
-            here.insert(id);
-        }
-    }
+    let here: std::collections::HashSet<&IdNumber> =
+        rows.iter().filter_map(|r| r.id.as_ref()).collect();
     let left = previous.keys().filter(|id| !here.contains(id)).count();
     format!(
         "本学期新增享受资助 {gained} 人，不再享受 {lost} 人，上学期没有的学生 {new_students} 人，已不在名册 {left} 人"
@@ -667,11 +666,8 @@ pub fn check_with_progress(
         } else {
             String::new()
         };
-        let name = match kind {
-            ListKind::Previous => kind.label().to_string(),
-            _ => format!("{}名单", kind.label()),
-        };
-        let (rows, refused, first_refused) = read.map_err(|e| format!("{which}{name}：{e}"))?;
+        let (rows, refused, first_refused) =
+            read.map_err(|e| format!("{which}{}：{e}", kind.list_name()))?;
         list_counts.push(ListRead { kind: *kind, rows, refused, first_refused, changes: None });
     }
     // IDs seen more than once in the roster.
@@ -689,12 +685,12 @@ pub fn check_with_progress(
             match id::parse(cell(Column::Id)) {
                 // No ID number, but a 全国学籍号: for a student with a resident ID it is G and
                 // the ID number.
-                Err(_) if cell(Column::Id).trim().is_empty() => {
+                Err(empty) if cell(Column::Id).trim().is_empty() => {
                     let no = cell(Column::StudentNo).trim();
                     match no.strip_prefix(['G', 'g']).map(id::parse) {
                         Some(Ok(id)) => Ok(id),
-                        Some(Err(e)) => Err(format!("身份证号为空；全国学籍号“{no}”中的{e}")),
-                        None => id::parse(""),
+                        Some(Err(e)) => Err(format!("{empty}；全国学籍号“{no}”中的{e}")),
+                        None => Err(empty),
                     }
                 }
                 read => read,

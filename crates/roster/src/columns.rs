@@ -180,9 +180,14 @@ pub fn names_id(header: &str) -> bool {
 
 /// Whether a header names someone other than the student: 监护人身份证号, 户主姓名, 父亲姓名 …
 pub fn names_someone_else(header: &str) -> bool {
-    ["监护人", "家长", "父亲", "母亲", "户主", "联系人", "配偶", "代理人", "经办人"]
-        .iter()
-        .any(|w| header.contains(w))
+    names_someone_outside_the_household(header)
+        || ["家长", "父亲", "母亲", "户主", "配偶"].iter().any(|w| header.contains(w))
+}
+
+/// Whether a header names someone who need not live in the household: a guardian, a contact,
+/// an agent (a department list's household row counts everyone else's number).
+pub fn names_someone_outside_the_household(header: &str) -> bool {
+    ["监护人", "联系人", "代理人", "经办人"].iter().any(|w| header.contains(w))
 }
 
 /// A cell's text as compared: trimmed, inner spaces removed.
@@ -613,10 +618,8 @@ pub fn says_paid(cell: &str) -> bool {
     match t.as_str() {
         "" | "否" | "无" | "-" | "—" | "/" | "／" | "未享受" | "未发放" | "×" => false,
         "是" | "有" | "√" | "✓" | "已享受" | "已发放" | "已发" | "享受" => true,
-        _ => {
-            without_annotations(&format!("x{t}")) == "x"
-                && t.chars().any(|c| matches!(c, '1'..='9'))
-        }
+        // An amount and nothing else (1,500.00, ￥750, 750元), not zero.
+        _ => without_annotations(&t).is_empty() && t.chars().any(|c| matches!(c, '1'..='9')),
     }
 }
 

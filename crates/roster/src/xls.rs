@@ -328,8 +328,8 @@ impl<'a> Parts<'a> {
                 if self.part + 1 >= self.parts.len() {
                     return None;
                 }
+                // The next part starts with the flags byte of the characters that follow.
                 self.part += 1;
-                self.at = 0;
                 wide = self.parts.get(self.part)?.first()? & 1 != 0;
                 self.at = 1;
                 continue;
